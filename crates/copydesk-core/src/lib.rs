@@ -1,0 +1,88 @@
+//! The use-cases of Copydesk, shared by the desktop app and the command line.
+//!
+//! A [`Workspace`] is a data folder holding the SQLite database and the
+//! workspace's assets. Its methods are what the UI calls: list, create, save,
+//! trash and restore articles, render previews, read and write settings. The
+//! serde types here are exactly what crosses IPC. Nothing here knows Tauri.
+
+mod article;
+mod asset;
+mod error;
+mod preview;
+mod sample;
+mod settings;
+mod slug;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use copydesk_store::Store;
+
+pub use article::{Article, LibraryEntry, LocaleStatus, LocaleVersion, LocaleVersionInput, SavedLocaleVersion, Status};
+pub use asset::Asset;
+pub use copydesk_l10n as l10n;
+pub use error::CoreError;
+pub use preview::{PreviewOutput, render_preview};
+pub use settings::{LastOpen, WorkspaceLocales};
+pub use slug::slugify;
+
+/// File name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "copydesk.sqlite3";
+
+/// Environment variable that overrides the data folder (tests, several workspaces).
+pub const DATA_DIR_ENV: &str = "COPYDESK_DATA_DIR";
+
+/// An open workspace: a data folder with its database.
+///
+/// All methods take `&self` and serialise access to the database, so one
+/// `Workspace` can be shared between threads (`Arc<Workspace>`).
+#[derive(Debug)]
+pub struct Workspace {
+    root: PathBuf,
+    store: Mutex<Store>,
+}
+
+impl Workspace {
+    /// Opens the workspace in `root`, creating the folder and the database
+    /// (with the sample articles) on first use.
+    ///
+    /// Promises: an existing file that is not a Copydesk database, or was
+    /// written by a newer Copydesk, is left untouched and reported.
+    pub fn open(root: &Path) -> Result<Workspace, CoreError> {
+        std::fs::create_dir_all(root).map_err(|e| CoreError::DataDirNotWritable {
+            path: root.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        let store = Store::open(&root.join(DATABASE_FILE)).map_err(|e| CoreError::from_store_open(e, root))?;
+        let created = store.was_created();
+        let workspace = Workspace { root: root.to_path_buf(), store: Mutex::new(store) };
+        if created {
+            sample::seed(&workspace)?;
+        }
+        Ok(workspace)
+    }
+
+    /// The data folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave SQLite half-written
+        // (every write is one transaction), so a poisoned lock is still usable.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Current time in Unix milliseconds.
+pub(crate) fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// A new globally unique, time-ordered id (UUIDv7).
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,108 @@
+# Copydesk's own interface, English.
+# Every message here must also exist in fr/app.ftl (a unit test checks it).
+
+app-name = Copydesk
+
+## Library
+
+library-heading = Library
+library-new-article = New article
+library-empty = No articles yet. Create one to start writing.
+library-search = Filter by title
+library-edited = Edited { $when }
+library-open-trash = Trash
+library-close-trash = Back to library
+article-untitled = Untitled article
+
+## Trash
+
+trash-heading = Trash
+trash-empty = The trash is empty.
+trash-restore = Restore
+trash-purge = Delete forever
+trash-deleted = Moved to trash { $when }
+trash-hint = Articles in the trash can be restored at any time.
+
+## Statuses of a locale version
+
+status-draft = Draft
+status-in_review = In review
+status-ready = Ready
+status-published = Published
+status-outdated = Outdated
+
+## Editor
+
+editor-empty = Select an article in the library, or create a new one.
+editor-title-placeholder = Title
+editor-body-label = Article text (Markdown)
+meta-heading = Details
+meta-slug = Slug
+meta-slug-hint = Used in the article's web address
+meta-author = Author
+meta-date = Date
+meta-tags = Tags
+meta-tags-hint = Separate tags with commas
+meta-summary = Summary
+meta-status = Status
+meta-locale = Language
+stats-words = { $count ->
+    [one] { $count } word
+   *[other] { $count } words
+}
+stats-reading = { $minutes ->
+    [0] under a minute to read
+    [one] { $minutes } minute to read
+   *[other] { $minutes } minutes to read
+}
+save-saved = Saved
+save-saving = Saving…
+save-pending = Unsaved changes
+save-failed = Not saved: { $reason } Your text is kept here and will be saved again shortly.
+
+## Preview
+
+preview-heading = Preview
+preview-oversized = This { $kind ->
+    [table] table
+    [code] code block
+    [list] list
+   *[other] block
+} is too large to preview ({ $size }). It stays in the article.
+preview-rest = The rest of the document is too large to preview.
+preview-failed = The preview could not be updated: { $reason }
+
+## Deleting
+
+delete-article = Move to trash
+delete-confirm-title = Move “{ $title }” to the trash?
+delete-confirm-body = You can restore it from the trash at any time.
+delete-confirm = Move to trash
+purge-confirm-title = Delete “{ $title }” forever?
+purge-confirm-body = This cannot be undone.
+purge-confirm = Delete forever
+dialog-cancel = Cancel
+
+## Settings
+
+settings-heading = Settings
+settings-open = Settings
+settings-close = Close
+settings-language = Interface language
+settings-language-system = System default ({ $language })
+settings-data-dir = Data folder
+language-en = English
+language-fr = Français
+
+## Errors (shown to the user; { $path } and { $detail } are filled in by the app)
+
+error-heading = Copydesk cannot open this workspace
+error-data-dir-not-writable = Copydesk cannot write to its data folder { $path }. Check that the folder exists and that you may write to it, or start Copydesk with another folder (--data-dir).
+error-not-a-database = The file { $path } is not a Copydesk database. Copydesk left it untouched: move it away, or start Copydesk with another data folder.
+error-foreign-database = The file { $path } is a database of another program. Copydesk left it untouched: move it away, or start Copydesk with another data folder.
+error-database-too-new = The workspace { $path } was written by a newer version of Copydesk (schema { $found }; this version understands up to { $supported }). Update Copydesk. The file was left untouched.
+error-disk-full = The disk is full.
+error-not-found = This article no longer exists.
+error-invalid-input = Invalid value: { $detail }
+error-storage = The database reported an error: { $detail }
+error-internal = Something went wrong inside Copydesk: { $detail }

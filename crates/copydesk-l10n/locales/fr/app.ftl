@@ -1,0 +1,108 @@
+# L'interface de Copydesk, en français.
+# Chaque message doit aussi exister dans en/app.ftl (un test unitaire le vérifie).
+
+app-name = Copydesk
+
+## Bibliothèque
+
+library-heading = Bibliothèque
+library-new-article = Nouvel article
+library-empty = Aucun article pour l’instant. Créez-en un pour commencer à écrire.
+library-search = Filtrer par titre
+library-edited = Modifié { $when }
+library-open-trash = Corbeille
+library-close-trash = Retour à la bibliothèque
+article-untitled = Article sans titre
+
+## Corbeille
+
+trash-heading = Corbeille
+trash-empty = La corbeille est vide.
+trash-restore = Restaurer
+trash-purge = Supprimer définitivement
+trash-deleted = Mis à la corbeille { $when }
+trash-hint = Les articles de la corbeille peuvent être restaurés à tout moment.
+
+## Statuts d'une version linguistique
+
+status-draft = Brouillon
+status-in_review = En relecture
+status-ready = Prêt
+status-published = Publié
+status-outdated = À mettre à jour
+
+## Éditeur
+
+editor-empty = Choisissez un article dans la bibliothèque, ou créez-en un nouveau.
+editor-title-placeholder = Titre
+editor-body-label = Texte de l’article (Markdown)
+meta-heading = Détails
+meta-slug = Slug
+meta-slug-hint = Utilisé dans l’adresse web de l’article
+meta-author = Auteur
+meta-date = Date
+meta-tags = Étiquettes
+meta-tags-hint = Séparez les étiquettes par des virgules
+meta-summary = Résumé
+meta-status = Statut
+meta-locale = Langue
+stats-words = { $count ->
+    [one] { $count } mot
+   *[other] { $count } mots
+}
+stats-reading = { $minutes ->
+    [0] moins d’une minute de lecture
+    [one] { $minutes } minute de lecture
+   *[other] { $minutes } minutes de lecture
+}
+save-saved = Enregistré
+save-saving = Enregistrement…
+save-pending = Modifications non enregistrées
+save-failed = Non enregistré : { $reason } Votre texte reste ici et sera de nouveau enregistré dans un instant.
+
+## Aperçu
+
+preview-heading = Aperçu
+preview-oversized = { $kind ->
+    [table] Ce tableau est trop grand
+    [code] Ce bloc de code est trop grand
+    [list] Cette liste est trop grande
+   *[other] Ce bloc est trop grand
+} pour l’aperçu ({ $size }). Il reste dans l’article.
+preview-rest = La suite du document est trop grande pour l’aperçu.
+preview-failed = L’aperçu n’a pas pu être mis à jour : { $reason }
+
+## Suppression
+
+delete-article = Mettre à la corbeille
+delete-confirm-title = Mettre « { $title } » à la corbeille ?
+delete-confirm-body = Vous pourrez le restaurer depuis la corbeille à tout moment.
+delete-confirm = Mettre à la corbeille
+purge-confirm-title = Supprimer « { $title } » définitivement ?
+purge-confirm-body = Cette action est irréversible.
+purge-confirm = Supprimer définitivement
+dialog-cancel = Annuler
+
+## Réglages
+
+settings-heading = Réglages
+settings-open = Réglages
+settings-close = Fermer
+settings-language = Langue de l’interface
+settings-language-system = Langue du système ({ $language })
+settings-data-dir = Dossier des données
+language-en = English
+language-fr = Français
+
+## Erreurs
+
+error-heading = Copydesk ne peut pas ouvrir cet espace de travail
+error-data-dir-not-writable = Copydesk ne peut pas écrire dans son dossier de données { $path }. Vérifiez que le dossier existe et que vous avez le droit d’y écrire, ou lancez Copydesk avec un autre dossier (--data-dir).
+error-not-a-database = Le fichier { $path } n’est pas une base de données Copydesk. Copydesk ne l’a pas modifié : déplacez-le, ou lancez Copydesk avec un autre dossier de données.
+error-foreign-database = Le fichier { $path } est la base de données d’un autre programme. Copydesk ne l’a pas modifié : déplacez-le, ou lancez Copydesk avec un autre dossier de données.
+error-database-too-new = L’espace de travail { $path } a été écrit par une version plus récente de Copydesk (schéma { $found } ; cette version comprend jusqu’au { $supported }). Mettez Copydesk à jour. Le fichier n’a pas été modifié.
+error-disk-full = Le disque est plein.
+error-not-found = Cet article n’existe plus.
+error-invalid-input = Valeur non valide : { $detail }
+error-storage = La base de données a signalé une erreur : { $detail }
+error-internal = Une erreur interne s’est produite dans Copydesk : { $detail }

@@ -1,0 +1,300 @@
+//! Rows and queries for articles and their locale versions.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::{Store, StoreError};
+
+/// One `article` row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub id: String,
+    pub source_locale: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub deleted_at: Option<i64>,
+}
+
+/// One `locale_version` row. `tags` is a JSON array; `status` one of the
+/// values allowed by the schema's CHECK constraint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleVersionRow {
+    pub id: String,
+    pub article_id: String,
+    pub locale: String,
+    pub title: String,
+    pub slug: String,
+    pub author: String,
+    pub date: Option<String>,
+    pub tags: String,
+    pub summary: String,
+    pub body: String,
+    pub status: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// One line of the library: an article seen through its source-locale version,
+/// plus the locales it exists in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryRow {
+    pub article_id: String,
+    pub source_locale: String,
+    pub title: String,
+    pub status: String,
+    pub updated_at: i64,
+    pub deleted_at: Option<i64>,
+    /// `(locale, status)` of every locale version, source first.
+    pub versions: Vec<(String, String)>,
+}
+
+const VERSION_COLUMNS: &str = "id, article_id, locale, title, slug, author, date, tags, summary, body, status, created_at, updated_at";
+
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<LocaleVersionRow> {
+    Ok(LocaleVersionRow {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        locale: r.get(2)?,
+        title: r.get(3)?,
+        slug: r.get(4)?,
+        author: r.get(5)?,
+        date: r.get(6)?,
+        tags: r.get(7)?,
+        summary: r.get(8)?,
+        body: r.get(9)?,
+        status: r.get(10)?,
+        created_at: r.get(11)?,
+        updated_at: r.get(12)?,
+    })
+}
+
+impl Store {
+    /// Inserts a new article with its first locale version, in one transaction.
+    pub fn insert_article(&mut self, article: &ArticleRow, version: &LocaleVersionRow) -> Result<(), StoreError> {
+        self.transaction(|tx| {
+            tx.execute(
+                "INSERT INTO article (id, source_locale, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![article.id, article.source_locale, article.created_at, article.updated_at, article.deleted_at],
+            )?;
+            insert_version(tx, version)?;
+            Ok(())
+        })
+    }
+
+    /// Inserts another locale version of an existing article.
+    pub fn insert_locale_version(&mut self, version: &LocaleVersionRow) -> Result<(), StoreError> {
+        self.transaction(|tx| insert_version(tx, version))
+    }
+
+    /// Replaces the content of the locale version `(article_id, locale)` and
+    /// bumps the article's `updated_at`, in one transaction. Returns false when
+    /// no such version exists.
+    pub fn update_locale_version(&mut self, v: &LocaleVersionRow) -> Result<bool, StoreError> {
+        self.transaction(|tx| {
+            let n = tx.execute(
+                "UPDATE locale_version SET title = ?3, slug = ?4, author = ?5, date = ?6, tags = ?7,
+                        summary = ?8, body = ?9, status = ?10, updated_at = ?11
+                 WHERE article_id = ?1 AND locale = ?2",
+                params![v.article_id, v.locale, v.title, v.slug, v.author, v.date, v.tags, v.summary, v.body, v.status, v.updated_at],
+            )?;
+            if n == 1 {
+                tx.execute(
+                    "UPDATE article SET updated_at = max(updated_at, ?2) WHERE id = ?1",
+                    params![v.article_id, v.updated_at],
+                )?;
+            }
+            Ok(n == 1)
+        })
+    }
+
+    /// The article with this id, live or in the trash.
+    pub fn article(&self, id: &str) -> Result<Option<ArticleRow>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id, source_locale, created_at, updated_at, deleted_at FROM article WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(ArticleRow {
+                        id: r.get(0)?,
+                        source_locale: r.get(1)?,
+                        created_at: r.get(2)?,
+                        updated_at: r.get(3)?,
+                        deleted_at: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Every locale version of an article, source locale first, then by locale.
+    pub fn locale_versions(&self, article_id: &str) -> Result<Vec<LocaleVersionRow>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {VERSION_COLUMNS} FROM locale_version v
+             WHERE article_id = ?1
+             ORDER BY locale <> (SELECT source_locale FROM article WHERE id = v.article_id), locale"
+        ))?;
+        let rows = stmt.query_map([article_id], version_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The library: live articles (or those in the trash when `trashed`),
+    /// most recently edited first (most recently deleted first in the trash).
+    pub fn library(&self, trashed: bool) -> Result<Vec<LibraryRow>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, a.source_locale, coalesce(v.title, ''), coalesce(v.status, 'draft'), a.updated_at, a.deleted_at,
+                    (SELECT json_group_array(json_array(o.locale, o.status))
+                       FROM (SELECT locale, status FROM locale_version WHERE article_id = a.id
+                             ORDER BY locale <> a.source_locale, locale) o)
+             FROM article a
+             LEFT JOIN locale_version v ON v.article_id = a.id AND v.locale = a.source_locale
+             WHERE (a.deleted_at IS NOT NULL) = ?1
+             ORDER BY coalesce(a.deleted_at, a.updated_at) DESC, a.id DESC",
+        )?;
+        let rows = stmt.query_map([trashed], |r| {
+            let versions: String = r.get(6)?;
+            Ok(LibraryRow {
+                article_id: r.get(0)?,
+                source_locale: r.get(1)?,
+                title: r.get(2)?,
+                status: r.get(3)?,
+                updated_at: r.get(4)?,
+                deleted_at: r.get(5)?,
+                versions: parse_pairs(&versions),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Moves an article to the trash (`Some(time)`) or back out of it (`None`).
+    /// Returns false when the article does not exist.
+    pub fn set_article_deleted(&mut self, id: &str, deleted_at: Option<i64>) -> Result<bool, StoreError> {
+        let n = self
+            .conn()
+            .execute("UPDATE article SET deleted_at = ?2 WHERE id = ?1", params![id, deleted_at])?;
+        Ok(n == 1)
+    }
+
+    /// Deletes an article and its versions for good. Only articles already in
+    /// the trash are deleted; returns false otherwise.
+    pub fn purge_article(&mut self, id: &str) -> Result<bool, StoreError> {
+        let n = self
+            .conn()
+            .execute("DELETE FROM article WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
+        Ok(n == 1)
+    }
+}
+
+fn insert_version(tx: &rusqlite::Transaction<'_>, v: &LocaleVersionRow) -> Result<(), StoreError> {
+    tx.execute(
+        &format!("INSERT INTO locale_version ({VERSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+        params![
+            v.id, v.article_id, v.locale, v.title, v.slug, v.author, v.date, v.tags, v.summary, v.body, v.status,
+            v.created_at, v.updated_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Parses SQLite's `[["fr","draft"],["en","ready"]]` without a JSON dependency:
+/// locale codes and statuses never contain quotes or brackets.
+fn parse_pairs(json: &str) -> Vec<(String, String)> {
+    json.split(']')
+        .filter_map(|chunk| {
+            let parts: Vec<&str> = chunk.split('"').collect();
+            (parts.len() >= 4).then(|| (parts[1].to_string(), parts[3].to_string()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, t: i64) -> (ArticleRow, LocaleVersionRow) {
+        (
+            ArticleRow { id: id.into(), source_locale: "fr".into(), created_at: t, updated_at: t, deleted_at: None },
+            LocaleVersionRow {
+                id: format!("{id}-fr"),
+                article_id: id.into(),
+                locale: "fr".into(),
+                title: format!("Titre {id}"),
+                slug: String::new(),
+                author: String::new(),
+                date: None,
+                tags: "[]".into(),
+                summary: String::new(),
+                body: "Bonjour".into(),
+                status: "draft".into(),
+                created_at: t,
+                updated_at: t,
+            },
+        )
+    }
+
+    #[test]
+    fn library_lists_newest_first_with_versions() {
+        let mut s = Store::open_in_memory().unwrap();
+        for (id, t) in [("a", 1), ("b", 3), ("c", 2)] {
+            let (a, v) = article(id, t);
+            s.insert_article(&a, &v).unwrap();
+        }
+        let mut en = article("a", 5).1;
+        en.id = "a-en".into();
+        en.locale = "en".into();
+        en.status = "ready".into();
+        s.insert_locale_version(&en).unwrap();
+        let lib = s.library(false).unwrap();
+        let ids: Vec<_> = lib.iter().map(|r| r.article_id.as_str()).collect();
+        assert_eq!(ids, ["b", "c", "a"], "library should be sorted by last edit, newest first");
+        let a = lib.iter().find(|r| r.article_id == "a").unwrap();
+        assert_eq!(
+            a.versions,
+            vec![("fr".to_string(), "draft".to_string()), ("en".to_string(), "ready".to_string())],
+            "versions should list the source locale first"
+        );
+    }
+
+    #[test]
+    fn update_bumps_the_article_and_trash_round_trips() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, mut v) = article("a", 1);
+        s.insert_article(&a, &v).unwrap();
+        v.body = "Nouveau".into();
+        v.updated_at = 10;
+        assert!(s.update_locale_version(&v).unwrap(), "an existing version should be updated");
+        assert_eq!(s.article("a").unwrap().unwrap().updated_at, 10, "the article's last edit should move");
+        assert_eq!(s.locale_versions("a").unwrap()[0].body, "Nouveau", "the body should be saved");
+
+        assert!(!s.purge_article("a").unwrap(), "a live article must not be purged");
+        assert!(s.set_article_deleted("a", Some(20)).unwrap());
+        assert!(s.library(false).unwrap().is_empty(), "a trashed article leaves the library");
+        assert_eq!(s.library(true).unwrap().len(), 1, "a trashed article shows in the trash");
+        assert!(s.set_article_deleted("a", None).unwrap());
+        assert_eq!(s.library(false).unwrap().len(), 1, "a restored article is back in the library");
+        s.set_article_deleted("a", Some(30)).unwrap();
+        assert!(s.purge_article("a").unwrap(), "a trashed article can be purged");
+        assert!(s.locale_versions("a").unwrap().is_empty(), "purging removes the versions too");
+    }
+
+    #[test]
+    fn disk_full_is_reported_and_the_previous_content_kept() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, mut v) = article("a", 1);
+        s.insert_article(&a, &v).unwrap();
+        let pages: i64 = s.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        s.set_max_page_count(pages as u64).unwrap();
+        v.body = "x".repeat(1_000_000);
+        let err = s.update_locale_version(&v).unwrap_err();
+        assert!(matches!(err, StoreError::DiskFull), "expected DiskFull, got {err:?}");
+        assert_eq!(s.locale_versions("a").unwrap()[0].body, "Bonjour", "the last saved body must be intact");
+    }
+
+    #[test]
+    fn parses_version_pairs() {
+        assert_eq!(parse_pairs("[]"), vec![]);
+        assert_eq!(
+            parse_pairs(r#"[["fr","draft"],["pt-BR","in_review"]]"#),
+            vec![("fr".into(), "draft".into()), ("pt-BR".into(), "in_review".into())]
+        );
+    }
+}
