@@ -1,1 +1,23 @@
-fn main() { tauri_build::build() }
+/// The commands the UI may call; each gets an `allow-<name>` permission that
+/// `capabilities/main.json` grants explicitly (least privilege).
+const COMMANDS: &[&str] = &[
+    "load_session",
+    "set_ui_locale",
+    "list_articles",
+    "create_article",
+    "get_article",
+    "save_locale_version",
+    "delete_article",
+    "restore_article",
+    "purge_article",
+    "set_last_open",
+    "render_preview",
+    "slugify",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

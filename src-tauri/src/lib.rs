@@ -1,1 +1,72 @@
-//! placeholder
+//! The Copydesk desktop app: builds the Tauri app, resolves the data folder,
+//! opens the workspace and registers the commands. Everything else lives in
+//! `copydesk-core`.
+
+mod asset;
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+use state::AppState;
+
+/// Starts the app. `--data-dir DIR` (or `COPYDESK_DATA_DIR`) chooses the data
+/// folder; the OS data folder is the default.
+pub fn run() {
+    let data_dir_arg = data_dir_from_args(std::env::args().skip(1));
+    tauri::Builder::default()
+        .register_uri_scheme_protocol(asset::SCHEME, asset::serve)
+        .setup(move |app| {
+            let data_dir = match copydesk_core::resolve_data_dir(data_dir_arg.clone()) {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            app.manage(AppState::open(data_dir));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session::load_session,
+            commands::session::set_ui_locale,
+            commands::session::set_last_open,
+            commands::article::list_articles,
+            commands::article::create_article,
+            commands::article::get_article,
+            commands::article::save_locale_version,
+            commands::article::delete_article,
+            commands::article::restore_article,
+            commands::article::purge_article,
+            commands::preview::render_preview,
+            commands::preview::slugify,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running Copydesk");
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR`; other arguments are left to Tauri.
+fn data_dir_from_args(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_dir_flag_in_both_spellings() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
+        assert_eq!(data_dir_from_args(args(&["--data-dir", "/tmp/a"])), Some(PathBuf::from("/tmp/a")));
+        assert_eq!(data_dir_from_args(args(&["-x", "--data-dir=/tmp/b"])), Some(PathBuf::from("/tmp/b")));
+        assert_eq!(data_dir_from_args(args(&["--other"])), None);
+    }
+}

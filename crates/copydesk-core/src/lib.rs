@@ -32,6 +32,19 @@ pub const DATABASE_FILE: &str = "copydesk.sqlite3";
 /// Environment variable that overrides the data folder (tests, several workspaces).
 pub const DATA_DIR_ENV: &str = "COPYDESK_DATA_DIR";
 
+/// Identifier of the app; the default data folder is named after it, so the
+/// desktop app and the command line find the same workspace.
+pub const APP_IDENTIFIER: &str = "app.copydesk.desktop";
+
+/// The data folder to use: `explicit` (a `--data-dir` flag) if given, else
+/// `$COPYDESK_DATA_DIR`, else the OS data folder (`~/.local/share/app.copydesk.desktop`
+/// on Linux). `None` only when the OS has no home folder.
+pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit
+        .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
+}
+
 /// An open workspace: a data folder with its database.
 ///
 /// All methods take `&self` and serialise access to the database, so one

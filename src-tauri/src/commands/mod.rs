@@ -1,0 +1,5 @@
+//! Tauri commands: each is one core call plus error mapping.
+
+pub mod article;
+pub mod preview;
+pub mod session;

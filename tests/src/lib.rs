@@ -1,1 +1,0 @@
-//! Shared helpers for end-to-end tests live in e2e/.

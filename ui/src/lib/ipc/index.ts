@@ -1,0 +1,142 @@
+// The ONLY module that talks to the Tauri backend. Everything else in the UI
+// imports these typed functions; errors arrive as IpcError {code, message}
+// with a message already localised by the backend.
+import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+
+export type Status = "draft" | "in_review" | "ready" | "published" | "outdated";
+export const STATUSES: Status[] = ["draft", "in_review", "ready", "published", "outdated"];
+
+export interface LocaleVersion {
+  id: string;
+  article_id: string;
+  locale: string;
+  title: string;
+  slug: string;
+  author: string;
+  date: string | null;
+  tags: string[];
+  summary: string;
+  body: string;
+  status: Status;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Article {
+  id: string;
+  source_locale: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  versions: LocaleVersion[];
+}
+
+export interface LocaleStatus {
+  locale: string;
+  status: Status;
+}
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  source_locale: string;
+  status: Status;
+  updated_at: number;
+  deleted_at: number | null;
+  versions: LocaleStatus[];
+}
+
+export interface LocaleVersionInput {
+  article_id: string;
+  locale: string;
+  title: string;
+  slug: string;
+  author: string;
+  date: string | null;
+  tags: string[];
+  summary: string;
+  body: string;
+  status: Status;
+}
+
+export interface SavedLocaleVersion {
+  updated_at: number;
+  slug: string;
+}
+
+export interface PreviewOutput {
+  html: string;
+  oversized_blocks: number;
+  words: number;
+  reading_minutes: number;
+}
+
+export interface LastOpen {
+  article_id: string;
+  locale: string;
+  cursor: number;
+}
+
+export interface WorkspaceLocales {
+  source: string;
+  targets: string[];
+}
+
+export interface UiStrings {
+  locale: string;
+  ftl: string;
+}
+
+export interface Session {
+  ui: UiStrings;
+  ui_locale_override: string | null;
+  os_ui_locale: string;
+  available_ui_locales: string[];
+  data_dir: string;
+  workspace_error: { code: string; message: string } | null;
+  last_open: LastOpen | null;
+  locales: WorkspaceLocales | null;
+}
+
+/** An error from the backend: `code` to branch on, `message` to show. */
+export class IpcError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (e && typeof e === "object" && "code" in e && "message" in e) {
+      throw new IpcError(String(e.code), String(e.message));
+    }
+    throw new IpcError("internal", String(e));
+  }
+}
+
+export const loadSession = () => call<Session>("load_session");
+export const setUiLocale = (locale: string | null) => call<UiStrings>("set_ui_locale", { locale });
+export const setLastOpen = (last: LastOpen | null) => call<void>("set_last_open", { last });
+export const listArticles = (trashed: boolean) => call<LibraryEntry[]>("list_articles", { trashed });
+export const createArticle = (locale: string) => call<Article>("create_article", { locale });
+export const getArticle = (id: string) => call<Article>("get_article", { id });
+export const saveLocaleVersion = (input: LocaleVersionInput) =>
+  call<SavedLocaleVersion>("save_locale_version", { input });
+export const deleteArticle = (id: string) => call<void>("delete_article", { id });
+export const restoreArticle = (id: string) => call<void>("restore_article", { id });
+export const purgeArticle = (id: string) => call<void>("purge_article", { id });
+export const renderPreview = (markdown: string) => call<PreviewOutput>("render_preview", { markdown });
+export const slugify = (text: string) => call<string>("slugify", { text });
+
+/** Runs `beforeClose` (e.g. flushing a pending save) before the window closes. */
+export function onWindowClose(beforeClose: () => Promise<void>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async () => {
+    await beforeClose();
+  });
+}

@@ -1,0 +1,160 @@
+// The open locale version and its autosave.
+//
+// Every edit marks the version dirty and schedules a save SAVE_DELAY_MS after
+// the last keystroke; blur and window close flush at once. One save runs at a
+// time; edits made meanwhile are saved right after. A failed save keeps the
+// text in memory, shows why, and retries — nothing typed is dropped.
+import * as ipc from "../ipc";
+import type { Article, LocaleVersion, Status } from "../ipc";
+import { library } from "./library.svelte";
+
+/** Short enough that a killed process loses well under a second of typing. */
+export const SAVE_DELAY_MS = 300;
+const RETRY_MS = 3000;
+
+export type SaveState = "saved" | "pending" | "saving" | "failed";
+
+export interface Draft {
+  title: string;
+  slug: string;
+  author: string;
+  date: string;
+  tags: string;
+  summary: string;
+  body: string;
+  status: Status;
+}
+
+function draftOf(v: LocaleVersion): Draft {
+  return {
+    title: v.title,
+    slug: v.slug,
+    author: v.author,
+    date: v.date ?? "",
+    tags: v.tags.join(", "),
+    summary: v.summary,
+    body: v.body,
+    status: v.status,
+  };
+}
+
+class EditorStore {
+  article = $state.raw<Article | null>(null);
+  locale = $state("");
+  draft = $state<Draft | null>(null);
+  saveState = $state<SaveState>("saved");
+  saveError = $state<string | null>(null);
+  /** Where the caret should go when the article opens (restored session). */
+  initialCursor = $state(0);
+  cursor = 0;
+
+  #dirty = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #inFlight: Promise<void> | null = null;
+
+  async open(id: string, locale?: string, cursor = 0) {
+    await this.flush();
+    const article = await ipc.getArticle(id);
+    const version = article.versions.find((v) => v.locale === locale) ?? article.versions[0];
+    this.article = article;
+    this.locale = version.locale;
+    this.initialCursor = Math.min(cursor, version.body.length);
+    this.cursor = this.initialCursor;
+    this.draft = draftOf(version);
+    this.saveState = "saved";
+    this.saveError = null;
+    this.#dirty = false;
+    await this.rememberOpen();
+  }
+
+  async close() {
+    await this.flush();
+    this.article = null;
+    this.draft = null;
+    await ipc.setLastOpen(null).catch(() => {});
+  }
+
+  /** Call after any change to `draft`. */
+  changed() {
+    this.#dirty = true;
+    if (this.saveState !== "failed") this.saveState = "pending";
+    this.#schedule(SAVE_DELAY_MS);
+  }
+
+  /** Saves now whatever is pending, and waits for it. */
+  async flush() {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    while (this.#inFlight || this.#dirty) {
+      if (this.#inFlight) {
+        await this.#inFlight;
+      } else {
+        await this.#save();
+        if (this.saveState === "failed") return;
+      }
+    }
+  }
+
+  #schedule(ms: number) {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.flush();
+    }, ms);
+  }
+
+  #save(): Promise<void> {
+    const article = this.article;
+    const draft = this.draft;
+    if (!article || !draft) {
+      this.#dirty = false;
+      return Promise.resolve();
+    }
+    const input: ipc.LocaleVersionInput = {
+      article_id: article.id,
+      locale: this.locale,
+      title: draft.title,
+      slug: draft.slug,
+      author: draft.author,
+      date: draft.date || null,
+      tags: draft.tags.split(",").map((t) => t.trim()).filter(Boolean),
+      summary: draft.summary,
+      body: draft.body,
+      status: draft.status,
+    };
+    this.#dirty = false;
+    this.saveState = "saving";
+    const run = (async () => {
+      try {
+        const saved = await ipc.saveLocaleVersion(input);
+        this.saveError = null;
+        this.saveState = this.#dirty ? "pending" : "saved";
+        if (this.article?.id === article.id && this.locale === input.locale) {
+          library.touch(article.id, article.source_locale === input.locale ? input.title : "", saved.updated_at);
+          void this.rememberOpen();
+        }
+      } catch (e) {
+        // Keep the text: mark dirty again so the next attempt sends it.
+        this.#dirty = true;
+        this.saveState = "failed";
+        this.saveError = (e as Error).message;
+        this.#schedule(RETRY_MS);
+      } finally {
+        this.#inFlight = null;
+      }
+    })();
+    this.#inFlight = run;
+    return run;
+  }
+
+  async rememberOpen() {
+    if (!this.article) return;
+    await ipc
+      .setLastOpen({ article_id: this.article.id, locale: this.locale, cursor: this.cursor })
+      .catch(() => {});
+  }
+}
+
+export const editor = new EditorStore();
