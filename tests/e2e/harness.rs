@@ -107,7 +107,10 @@ impl App {
             }
         });
         let caps = caps.as_object().expect("an object").clone();
-        let connect = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}"));
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let connect = builder.connect(&url);
         let client = match tokio::time::timeout(Duration::from_secs(30), connect).await {
             Ok(Ok(c)) => c,
             Ok(Err(e)) => {
@@ -165,10 +168,12 @@ impl App {
         self.testid(id).await.text().await.unwrap_or_else(|e| panic!("text of {id}: {e}"))
     }
 
-    /// Types into the Markdown editor at the caret (real key events).
+    /// Types into the Markdown editor at the caret (real key events; `\n`
+    /// is the Enter key, so Markdown list continuation applies as for a user).
     pub async fn type_in_editor(&self, text: &str) {
         let editor = self.testid("editor").await;
-        editor.send_keys(text).await.unwrap_or_else(|e| panic!("typing into the editor should work: {e}"));
+        let keys = text.replace('\n', "\u{E007}");
+        editor.send_keys(&keys).await.unwrap_or_else(|e| panic!("typing into the editor should work: {e}"));
     }
 
     /// Waits until the autosave status says everything is saved.

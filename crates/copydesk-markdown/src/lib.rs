@@ -38,7 +38,7 @@ pub struct RenderOptions {
     /// working. The base's own scheme is allowed in URLs, so HTML that was
     /// already rewritten survives being sanitised again.
     ///
-    /// `None` — or a value that is not an absolute URL — leaves relative URLs
-    /// as they are.
+    /// `None` — or a value that is not an absolute, hierarchical URL — leaves
+    /// relative URLs as they are.
     pub asset_base: Option<String>,
 }

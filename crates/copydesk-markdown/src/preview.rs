@@ -32,12 +32,13 @@ pub struct PreviewLimits {
 }
 
 impl Default for PreviewLimits {
-    /// 1.5 MB in all, 400 KB per block: a few times a long book chapter, far
-    /// below what makes WebKitGTK and WebView2 stall on layout.
+    /// 1 MB in all, 250 KB per block: a long book chapter fits; a table that
+    /// expands to tens of thousands of cells (seen: a 720 KB table of 80,000
+    /// cells took WebKitGTK long enough to stutter typing) does not.
     fn default() -> Self {
         Self {
-            max_total_bytes: 1_500_000,
-            max_block_bytes: 400_000,
+            max_total_bytes: 1_000_000,
+            max_block_bytes: 250_000,
         }
     }
 }
@@ -57,7 +58,7 @@ fn placeholder(out: &mut String, kind: &str, bytes: usize) {
 /// Render for the live preview.
 ///
 /// When comrak's HTML for the whole document and its sanitised form both fit
-/// `max_total_bytes`, the result is byte-for-byte [`render_html`](crate::render_html)
+/// `max_total_bytes` and no top-level block exceeds `max_block_bytes`, the result is byte-for-byte [`render_html`](crate::render_html)
 /// with `oversized_blocks == 0`. Otherwise each top-level block is sanitised
 /// on its own, in document order:
 ///
@@ -85,7 +86,11 @@ pub fn render_preview(markdown: &str, opts: &RenderOptions, limits: PreviewLimit
 
     // Sizes are first judged on comrak's HTML: sanitising mostly removes, and
     // this avoids spending time cleaning megabytes that would be thrown away.
-    if blocks.html.len() <= limits.max_total_bytes {
+    // A single huge block (a table of 80,000 cells) stalls the webview's
+    // layout even when the whole page is under the total limit.
+    let fits = blocks.html.len() <= limits.max_total_bytes
+        && blocks.iter().all(|(raw, _)| raw.len() <= limits.max_block_bytes);
+    if fits {
         let html = clean_with(&builder, &blocks.html);
         if html.len() <= limits.max_total_bytes {
             return Preview {

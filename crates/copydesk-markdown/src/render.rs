@@ -59,7 +59,9 @@ pub fn render_unsanitised(markdown: &str) -> String {
 /// `-1`, `-2`… appended to repeated headings). Raw HTML in the document is
 /// kept when the sanitiser allows it (see [`sanitize_html`](crate::sanitize_html)),
 /// so `<kbd>` and `<sup>` survive while scripts, event handlers and
-/// `javascript:` URLs do not. Never panics, whatever the input.
+/// `javascript:` URLs do not. Malformed Markdown (unclosed fences, runaway
+/// nesting, NUL bytes…) is rendered as best comrak can, never rejected; NUL
+/// becomes U+FFFD.
 pub fn render_html(markdown: &str, opts: &RenderOptions) -> String {
     Sanitizer::new(opts).clean(&render_unsanitised(markdown))
 }
@@ -364,6 +366,20 @@ mod tests {
                 "<p><img src=\"assets/a.svg\" alt=\"Logo\"></p>\n",
                 "without asset_base relative URLs are left as written"
             );
+        }
+
+        #[test]
+        fn unusable_asset_base_is_ignored() {
+            for base in ["assets/", "mailto:desk@example.com", ""] {
+                let opts = RenderOptions {
+                    asset_base: Some(base.into()),
+                };
+                assert_eq!(
+                    render_html("![Logo](assets/a.svg)\n", &opts),
+                    "<p><img src=\"assets/a.svg\" alt=\"Logo\"></p>\n",
+                    "a base {base:?} that nothing resolves against leaves relative URLs alone"
+                );
+            }
         }
 
         #[test]

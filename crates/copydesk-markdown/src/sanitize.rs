@@ -47,7 +47,9 @@ impl Sanitizer {
         let asset_base = opts
             .asset_base
             .as_deref()
-            .and_then(|base| Url::parse(base).ok());
+            .and_then(|base| Url::parse(base).ok())
+            // "mailto:x" parses but nothing can be resolved against it.
+            .filter(|base| !base.cannot_be_a_base());
         Self { asset_base }
     }
 

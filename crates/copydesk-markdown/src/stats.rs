@@ -26,7 +26,8 @@ const WORDS_PER_MINUTE: usize = 200;
 /// image alt text, link text, table cells, footnotes — split on Unicode
 /// whitespace (no-break and narrow no-break spaces included). Markup never
 /// counts: emphasis markers, link and image URLs, footnote markers, raw HTML
-/// tags. Inline markup inside a word does not split it (`**L**'été` is one
+/// (text between inline tags such as `<kbd>` counts, HTML blocks do not).
+/// Inline markup inside a word does not split it (`**L**'été` is one
 /// word), block boundaries and line breaks do.
 ///
 /// A token counts only if it holds at least one letter or digit, so lone
