@@ -16,8 +16,13 @@ pub const BASE_URL: &str = "http://copydesk-asset.localhost/";
 #[cfg(not(any(windows, target_os = "android")))]
 pub const BASE_URL: &str = "copydesk-asset://localhost/";
 
-pub fn serve<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
-    let path = percent_encoding::percent_decode_str(request.uri().path()).decode_utf8_lossy().into_owned();
+pub fn serve<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+) -> Response<Cow<'static, [u8]>> {
+    let path = percent_encoding::percent_decode_str(request.uri().path())
+        .decode_utf8_lossy()
+        .into_owned();
     let state = ctx.app_handle().state::<AppState>();
     let asset = match &state.workspace {
         Ok(ws) => ws.read_asset(&path).ok(),
@@ -28,9 +33,14 @@ pub fn serve<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>
         Some(a) => builder
             .header(header::CONTENT_TYPE, a.mime)
             // SVGs are served as images only; a script inside one never runs.
-            .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'")
+            .header(
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'",
+            )
             .body(Cow::Owned(a.bytes)),
-        None => builder.status(StatusCode::NOT_FOUND).body(Cow::Borrowed(&b""[..])),
+        None => builder
+            .status(StatusCode::NOT_FOUND)
+            .body(Cow::Borrowed(&b""[..])),
     };
     response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&b""[..])))
 }

@@ -13,11 +13,17 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn from_core(e: &CoreError, l10n: &Localizer) -> IpcError {
-        IpcError { code: e.code(), message: e.message(l10n) }
+        IpcError {
+            code: e.code(),
+            message: e.message(l10n),
+        }
     }
 
     /// A background task died (a bug): still answer the UI with a message.
     pub fn internal(detail: impl std::fmt::Display, l10n: &Localizer) -> IpcError {
-        IpcError { code: "internal", message: l10n.format("error-internal", &[("detail", &detail.to_string())]) }
+        IpcError {
+            code: "internal",
+            message: l10n.format("error-internal", &[("detail", &detail.to_string())]),
+        }
     }
 }

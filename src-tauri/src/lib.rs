@@ -64,9 +64,20 @@ mod tests {
 
     #[test]
     fn data_dir_flag_in_both_spellings() {
-        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
-        assert_eq!(data_dir_from_args(args(&["--data-dir", "/tmp/a"])), Some(PathBuf::from("/tmp/a")));
-        assert_eq!(data_dir_from_args(args(&["-x", "--data-dir=/tmp/b"])), Some(PathBuf::from("/tmp/b")));
+        let args = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            data_dir_from_args(args(&["--data-dir", "/tmp/a"])),
+            Some(PathBuf::from("/tmp/a"))
+        );
+        assert_eq!(
+            data_dir_from_args(args(&["-x", "--data-dir=/tmp/b"])),
+            Some(PathBuf::from("/tmp/b"))
+        );
         assert_eq!(data_dir_from_args(args(&["--other"])), None);
     }
 }

@@ -20,13 +20,23 @@ impl AppState {
     /// Opens the workspace in `data_dir`; a failure is kept and shown by the UI.
     pub fn open(data_dir: PathBuf) -> AppState {
         let workspace = Workspace::open(&data_dir).map(Arc::new);
-        let chosen = workspace.as_ref().ok().and_then(|w| w.ui_locale_override().ok().flatten());
+        let chosen = workspace
+            .as_ref()
+            .ok()
+            .and_then(|w| w.ui_locale_override().ok().flatten());
         let locale = chosen.unwrap_or_else(|| os_ui_locale().to_string());
-        AppState { data_dir, workspace, localizer: RwLock::new(Arc::new(Localizer::new(&locale))) }
+        AppState {
+            data_dir,
+            workspace,
+            localizer: RwLock::new(Arc::new(Localizer::new(&locale))),
+        }
     }
 
     pub fn localizer(&self) -> Arc<Localizer> {
-        self.localizer.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.localizer
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     pub fn set_localizer(&self, l: Localizer) {

@@ -17,14 +17,21 @@ use serde_json::{Value, json};
 pub const UI_TIMEOUT: Duration = Duration::from_secs(15);
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 fn app_binary() -> PathBuf {
     let path = std::env::var_os("COPYDESK_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target/debug/copydesk-app"));
-    assert!(path.exists(), "the app binary {} should exist (build it with `cargo build -p copydesk-app`)", path.display());
+    assert!(
+        path.exists(),
+        "the app binary {} should exist (build it with `cargo build -p copydesk-app`)",
+        path.display()
+    );
     path
 }
 
@@ -33,17 +40,27 @@ fn tauri_driver() -> PathBuf {
         return PathBuf::from(p);
     }
     let local = workspace_root().join("target/tools/bin/tauri-driver");
-    if local.exists() { local } else { PathBuf::from("tauri-driver") }
+    if local.exists() {
+        local
+    } else {
+        PathBuf::from("tauri-driver")
+    }
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free loopback port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
 }
 
 /// Sends SIGTERM, then SIGKILL after a grace period: a SIGKILLed tauri-driver
 /// orphans WebKitWebDriver, which keeps its port.
 fn terminate(child: &mut Child) {
-    let _ = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status();
+    let _ = Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status();
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
         if let Ok(Some(_)) = child.try_wait() {
@@ -73,14 +90,23 @@ pub struct Start {
 impl App {
     /// Starts the app on `data_dir` and waits until its UI has loaded.
     pub async fn start(name: &str, data_dir: &Path, opts: Start) -> App {
-        assert!(std::env::var_os("DISPLAY").is_some(), "end-to-end tests need a display: run them under xvfb-run");
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "end-to-end tests need a display: run them under xvfb-run"
+        );
         let port = free_port();
         let native_port = free_port();
         let log_dir = workspace_root().join("target/e2e-logs");
         std::fs::create_dir_all(&log_dir).expect("create target/e2e-logs");
-        let log = std::fs::File::create(log_dir.join(format!("{name}-driver.log"))).expect("driver log file");
+        let log = std::fs::File::create(log_dir.join(format!("{name}-driver.log")))
+            .expect("driver log file");
         let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("LANG", opts.lang.unwrap_or("en_US.UTF-8"))
             .env_remove("LANGUAGE")
             .env_remove("LC_ALL")
@@ -89,7 +115,12 @@ impl App {
             .stdout(Stdio::from(log.try_clone().expect("clone log")))
             .stderr(Stdio::from(log))
             .spawn()
-            .unwrap_or_else(|e| panic!("tauri-driver should start ({}): {e}", tauri_driver().display()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "tauri-driver should start ({}): {e}",
+                    tauri_driver().display()
+                )
+            });
         let mut driver = driver;
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -122,15 +153,26 @@ impl App {
                 panic!("a WebDriver session with the app should start within 30 s");
             }
         };
-        let app = App { client, driver, data_dir: data_dir.to_path_buf(), name: name.to_string() };
-        app.wait_js("return document.querySelector('.shell, [data-testid=startup-error]') !== null", "the UI to load")
-            .await;
+        let app = App {
+            client,
+            driver,
+            data_dir: data_dir.to_path_buf(),
+            name: name.to_string(),
+        };
+        app.wait_js(
+            "return document.querySelector('.shell, [data-testid=startup-error]') !== null",
+            "the UI to load",
+        )
+        .await;
         app
     }
 
     /// Runs a script in the page and returns its value.
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script should run: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script should run: {e}\n{script}"))
     }
 
     /// Waits until `condition` (a script returning a boolean) holds.
@@ -160,12 +202,20 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.testid(id).await.click().await.unwrap_or_else(|e| panic!("[data-testid={id}] should be clickable: {e}"));
+        self.testid(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("[data-testid={id}] should be clickable: {e}"));
     }
 
     /// Text content of the first element with this `data-testid`.
     pub async fn text(&self, id: &str) -> String {
-        self.testid(id).await.text().await.unwrap_or_else(|e| panic!("text of {id}: {e}"))
+        self.testid(id)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {id}: {e}"))
     }
 
     /// Types into the Markdown editor at the caret (real key events; `\n`
@@ -173,7 +223,10 @@ impl App {
     pub async fn type_in_editor(&self, text: &str) {
         let editor = self.testid("editor").await;
         let keys = text.replace('\n', "\u{E007}");
-        editor.send_keys(&keys).await.unwrap_or_else(|e| panic!("typing into the editor should work: {e}"));
+        editor
+            .send_keys(&keys)
+            .await
+            .unwrap_or_else(|e| panic!("typing into the editor should work: {e}"));
     }
 
     /// Waits until the autosave status says everything is saved.
@@ -218,10 +271,18 @@ fn copydesk_data_dir_env() -> &'static str {
 /// Signals every app process started on this data folder.
 fn kill_app(data_dir: &Path, signal: &str) {
     let pattern = format!("copydesk-app --data-dir {}", data_dir.display());
-    let _ = Command::new("pkill").arg(format!("-{signal}")).arg("-f").arg(&pattern).status();
+    let _ = Command::new("pkill")
+        .arg(format!("-{signal}"))
+        .arg("-f")
+        .arg(&pattern)
+        .status();
     let deadline = Instant::now() + Duration::from_secs(5);
     while Instant::now() < deadline {
-        let alive = Command::new("pgrep").arg("-f").arg(&pattern).stdout(Stdio::null()).status();
+        let alive = Command::new("pgrep")
+            .arg("-f")
+            .arg(&pattern)
+            .stdout(Stdio::null())
+            .status();
         if !alive.map(|s| s.success()).unwrap_or(false) {
             return;
         }
@@ -244,5 +305,10 @@ pub fn stored_body(data_dir: &Path, title: &str) -> Option<String> {
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
     )
     .expect("the database should open read-only");
-    conn.query_row("SELECT body FROM locale_version WHERE title = ?1", [title], |r| r.get(0)).ok()
+    conn.query_row(
+        "SELECT body FROM locale_version WHERE title = ?1",
+        [title],
+        |r| r.get(0),
+    )
+    .ok()
 }

@@ -19,19 +19,31 @@ async fn new_article(app: &App, title: &str) {
     )
     .await;
     let input = app.testid("article-title").await;
-    input.send_keys(title).await.expect("typing a title should work");
+    input
+        .send_keys(title)
+        .await
+        .expect("typing a title should work");
 }
 
 #[tokio::test]
 async fn first_start_shows_the_sample_workspace() {
     let dir = data_dir("sample");
     let app = App::start("sample", &dir, Start::default()).await;
-    app.wait_js("return document.querySelectorAll('[data-testid=library-item]').length === 3", "three sample articles")
-        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=library-item]').length === 3",
+        "three sample articles",
+    )
+    .await;
     let titles = app.js("return [...document.querySelectorAll('[data-testid=library-item-title]')].map(e => e.textContent)").await;
-    assert!(titles.to_string().contains("Sommet pour"), "the French sample article should be listed: {titles}");
+    assert!(
+        titles.to_string().contains("Sommet pour"),
+        "the French sample article should be listed: {titles}"
+    );
     let locales = app.js("return [...document.querySelectorAll('[data-testid=library-item-locale]')].map(e => e.textContent)").await;
-    assert!(locales.to_string().contains("EN") && locales.to_string().contains("FR"), "both languages listed: {locales}");
+    assert!(
+        locales.to_string().contains("EN") && locales.to_string().contains("FR"),
+        "both languages listed: {locales}"
+    );
 
     // Open the French article: the preview renders its table, footnote and image from the workspace.
     app.js(&format!(
@@ -50,9 +62,19 @@ async fn first_start_shows_the_sample_workspace() {
     )
     .await;
     let words = app.text("word-count").await;
-    assert!(words.contains("words"), "the word count should be shown: {words:?}");
-    assert_eq!(app.testid("article-slug").await.prop("value").await.unwrap().unwrap(),
-        "sommet-pour-l-action-sur-l-ia-ce-que-nous-en-retenons");
+    assert!(
+        words.contains("words"),
+        "the word count should be shown: {words:?}"
+    );
+    assert_eq!(
+        app.testid("article-slug")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap(),
+        "sommet-pour-l-action-sur-l-ia-ce-que-nous-en-retenons"
+    );
     app.screenshot("sample-workspace").await;
     app.quit().await;
 }
@@ -75,8 +97,12 @@ async fn typing_updates_the_preview_and_the_slug() {
     )
     .await;
     app.wait_saved().await;
-    let body = stored_body(&dir, "Sommet pour l'action sur l'IA").expect("the article should be in the database");
-    assert!(body.contains("## Hello preview"), "the typed text should be saved in SQLite: {body:?}");
+    let body = stored_body(&dir, "Sommet pour l'action sur l'IA")
+        .expect("the article should be in the database");
+    assert!(
+        body.contains("## Hello preview"),
+        "the typed text should be saved in SQLite: {body:?}"
+    );
     app.screenshot("typing-preview").await;
     app.quit().await;
 }
@@ -97,7 +123,10 @@ async fn text_and_open_article_survive_a_restart() {
     )
     .await;
     let text = app.text("editor").await;
-    assert!(text.contains("Première ligne du carnet."), "the body should be as left: {text:?}");
+    assert!(
+        text.contains("Première ligne du carnet."),
+        "the body should be as left: {text:?}"
+    );
     app.screenshot("restart-reopened").await;
     app.quit().await;
 }
@@ -107,7 +136,8 @@ async fn killing_the_app_loses_at_most_the_last_second() {
     let dir = data_dir("kill");
     let app = App::start("kill", &dir, Start::default()).await;
     new_article(&app, "Kill test").await;
-    app.type_in_editor("Everything typed more than a second ago survives.").await;
+    app.type_in_editor("Everything typed more than a second ago survives.")
+        .await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     app.type_in_editor(" Tail").await;
     app.kill_app().await;
@@ -124,7 +154,10 @@ async fn killing_the_app_loses_at_most_the_last_second() {
     )
     .await;
     let text = app.text("editor").await;
-    assert!(text.contains("Everything typed more than a second ago survives."), "reopened text: {text:?}");
+    assert!(
+        text.contains("Everything typed more than a second ago survives."),
+        "reopened text: {text:?}"
+    );
     app.quit().await;
 }
 
@@ -132,7 +165,11 @@ async fn killing_the_app_loses_at_most_the_last_second() {
 async fn interface_switches_to_french_at_once_and_stays() {
     let dir = data_dir("french");
     let app = App::start("french", &dir, Start::default()).await;
-    assert_eq!(app.text("new-article").await, "+ New article", "English by default with LANG=en_US");
+    assert_eq!(
+        app.text("new-article").await,
+        "+ New article",
+        "English by default with LANG=en_US"
+    );
     app.click("open-settings").await;
     let select = app.testid("ui-language").await;
     select.select_by_value("fr").await.expect("choose French");
@@ -146,7 +183,11 @@ async fn interface_switches_to_french_at_once_and_stays() {
     app.quit().await;
 
     let app = App::start("french-2", &dir, Start::default()).await;
-    assert_eq!(app.text("new-article").await, "+ Nouvel article", "the choice should persist");
+    assert_eq!(
+        app.text("new-article").await,
+        "+ Nouvel article",
+        "the choice should persist"
+    );
     app.screenshot("french-library").await;
     app.quit().await;
 }
@@ -154,8 +195,19 @@ async fn interface_switches_to_french_at_once_and_stays() {
 #[tokio::test]
 async fn interface_language_follows_lang() {
     let dir = data_dir("lang");
-    let app = App::start("lang", &dir, Start { lang: Some("fr_CA.UTF-8") }).await;
-    assert_eq!(app.text("new-article").await, "+ Nouvel article", "LANG=fr_CA should give French");
+    let app = App::start(
+        "lang",
+        &dir,
+        Start {
+            lang: Some("fr_CA.UTF-8"),
+        },
+    )
+    .await;
+    assert_eq!(
+        app.text("new-article").await,
+        "+ Nouvel article",
+        "LANG=fr_CA should give French"
+    );
     app.quit().await;
 }
 
@@ -163,33 +215,64 @@ async fn interface_language_follows_lang() {
 async fn delete_goes_to_the_trash_and_restores() {
     let dir = data_dir("trash");
     let app = App::start("trash", &dir, Start::default()).await;
-    app.wait_js("return document.querySelectorAll('[data-testid=library-item]').length === 3", "the sample library")
-        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=library-item]').length === 3",
+        "the sample library",
+    )
+    .await;
     app.click("library-item").await;
     app.testid("editor").await;
-    let title = app.testid("article-title").await.prop("value").await.unwrap().unwrap();
+    let title = app
+        .testid("article-title")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
 
     // Cancel keeps it.
     app.click("delete-article").await;
     app.click("confirm-cancel").await;
-    assert_eq!(app.js("return document.querySelectorAll('[data-testid=library-item]').length").await, 3);
+    assert_eq!(
+        app.js("return document.querySelectorAll('[data-testid=library-item]').length")
+            .await,
+        3
+    );
 
     app.click("delete-article").await;
     app.screenshot("trash-confirm").await;
     app.click("confirm-accept").await;
-    app.wait_js("return document.querySelectorAll('[data-testid=library-item]').length === 2", "the article to leave the library")
-        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=library-item]').length === 2",
+        "the article to leave the library",
+    )
+    .await;
     app.click("toggle-trash").await;
-    app.wait_js("return document.querySelectorAll('[data-testid=trash-item]').length === 1", "the article in the trash")
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=trash-item]').length === 1",
+        "the article in the trash",
+    )
+    .await;
+    let listed = app
+        .js("return document.querySelector('[data-testid=trash-list]').textContent")
         .await;
-    let listed = app.js("return document.querySelector('[data-testid=trash-list]').textContent").await;
-    assert!(listed.as_str().unwrap_or("").contains(&title), "the trash should show {title:?}: {listed}");
+    assert!(
+        listed.as_str().unwrap_or("").contains(&title),
+        "the trash should show {title:?}: {listed}"
+    );
     app.screenshot("trash-list").await;
     app.click("restore-article").await;
-    app.wait_js("return document.querySelectorAll('[data-testid=trash-item]').length === 0", "the trash to empty").await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=trash-item]').length === 0",
+        "the trash to empty",
+    )
+    .await;
     app.click("toggle-trash").await;
-    app.wait_js("return document.querySelectorAll('[data-testid=library-item]').length === 3", "the article back in the library")
-        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=library-item]').length === 3",
+        "the article back in the library",
+    )
+    .await;
     app.quit().await;
 }
 
@@ -213,11 +296,18 @@ async fn html_in_markdown_never_executes_in_the_preview() {
                       handlers: [...p.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
                       js: [...p.querySelectorAll('a')].filter(a => (a.getAttribute('href') || '').toLowerCase().includes('javascript')).length };")
         .await;
-    assert_eq!(report["scripts"], 0, "no script/iframe element may reach the preview");
-    assert_eq!(report["handlers"], 0, "no event-handler attribute may reach the preview");
+    assert_eq!(
+        report["scripts"], 0,
+        "no script/iframe element may reach the preview"
+    );
+    assert_eq!(
+        report["handlers"], 0,
+        "no event-handler attribute may reach the preview"
+    );
     assert_eq!(report["js"], 0, "no javascript: link may reach the preview");
     // Click what is left; nothing may run or navigate.
-    app.js("document.querySelectorAll('[data-testid=preview-body] a').forEach(a => a.click())").await;
+    app.js("document.querySelectorAll('[data-testid=preview-body] a').forEach(a => a.click())")
+        .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let title = app.js("return document.title").await;
     assert_eq!(title, "Copydesk", "no payload may have run");
@@ -229,7 +319,11 @@ async fn a_pathological_table_does_not_freeze_the_editor() {
     let dir = data_dir("table");
     let app = App::start("table", &dir, Start::default()).await;
     new_article(&app, "Huge table").await;
-    app.testid("editor").await.click().await.expect("focus the editor");
+    app.testid("editor")
+        .await
+        .click()
+        .await
+        .expect("focus the editor");
     // ~6 KB: 1,000 columns, then 1,000 pipe-less rows that comrak pads to
     // 1,000 cells each: a million cells, megabytes of HTML.
     let header = format!("|{}\n|{}\n", "a|".repeat(1000), "-|".repeat(1000));
@@ -237,7 +331,10 @@ async fn a_pathological_table_does_not_freeze_the_editor() {
     let table = format!("Before the table.\n\n{header}{rows}");
     // Paste-like insertion: one input event, as a paste would be.
     app.client
-        .execute("document.execCommand('insertText', false, arguments[0]); return true;", vec![table.into()])
+        .execute(
+            "document.execCommand('insertText', false, arguments[0]); return true;",
+            vec![table.into()],
+        )
         .await
         .expect("insert the table");
     app.wait_js(
@@ -245,12 +342,20 @@ async fn a_pathological_table_does_not_freeze_the_editor() {
         "the oversized table to be replaced by a placeholder",
     )
     .await;
-    let note = app.js("return document.querySelector('[data-testid=preview-body] .cd-oversized').textContent").await;
-    assert!(note.to_string().contains("too large"), "the placeholder should explain itself: {note}");
+    let note = app
+        .js("return document.querySelector('[data-testid=preview-body] .cd-oversized').textContent")
+        .await;
+    assert!(
+        note.to_string().contains("too large"),
+        "the placeholder should explain itself: {note}"
+    );
     app.type_in_editor("\n\nStill typing").await;
     app.wait_saved().await;
     let body = stored_body(&dir, "Huge table").expect("saved");
-    assert!(body.ends_with("Still typing"), "typing after the table should be saved");
+    assert!(
+        body.ends_with("Still typing"),
+        "typing after the table should be saved"
+    );
     app.screenshot("pathological-table").await;
     app.quit().await;
 }
@@ -263,11 +368,21 @@ async fn a_file_that_is_not_a_copydesk_database_is_reported_and_untouched() {
     std::fs::write(dir.join("copydesk.sqlite3"), &content).unwrap();
     let app = App::start("foreign", &dir, Start::default()).await;
     let message = app.text("startup-error-message").await;
-    assert!(message.contains("is not a Copydesk database"), "a clear message is shown: {message:?}");
-    assert!(message.contains("copydesk.sqlite3"), "the message names the file: {message:?}");
+    assert!(
+        message.contains("is not a Copydesk database"),
+        "a clear message is shown: {message:?}"
+    );
+    assert!(
+        message.contains("copydesk.sqlite3"),
+        "the message names the file: {message:?}"
+    );
     app.screenshot("startup-error").await;
     app.quit().await;
-    assert_eq!(std::fs::read(dir.join("copydesk.sqlite3")).unwrap(), content, "the file must be left untouched");
+    assert_eq!(
+        std::fs::read(dir.join("copydesk.sqlite3")).unwrap(),
+        content,
+        "the file must be left untouched"
+    );
 }
 
 #[tokio::test]
@@ -275,13 +390,20 @@ async fn sample_article_text_is_intact_after_opening() {
     // Opening an article must not rewrite it (no save without an edit).
     let dir = data_dir("untouched");
     let app = App::start("untouched", &dir, Start::default()).await;
-    app.wait_js("return document.querySelectorAll('[data-testid=library-item]').length === 3", "the sample library")
-        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=library-item]').length === 3",
+        "the sample library",
+    )
+    .await;
     let before = stored_body(&dir, SAMPLE_TITLE_FR).expect("sample article stored");
     app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
         .await;
     app.testid("editor").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.quit().await;
-    assert_eq!(stored_body(&dir, SAMPLE_TITLE_FR).unwrap(), before, "opening must not change the stored body");
+    assert_eq!(
+        stored_body(&dir, SAMPLE_TITLE_FR).unwrap(),
+        before,
+        "opening must not change the stored body"
+    );
 }

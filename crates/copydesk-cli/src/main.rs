@@ -10,7 +10,11 @@ use copydesk_core::l10n::{Localizer, negotiate_ui_locale, os_requested_locales};
 use copydesk_core::{CoreError, Workspace};
 
 #[derive(Parser)]
-#[command(name = "copydesk", version, about = "Write, translate and publish a multilingual website's articles")]
+#[command(
+    name = "copydesk",
+    version,
+    about = "Write, translate and publish a multilingual website's articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,7 +54,9 @@ struct Failure(String);
 
 impl Failure {
     fn core(e: CoreError) -> Failure {
-        Failure(e.message(&Localizer::new(negotiate_ui_locale(&os_requested_locales()))))
+        Failure(e.message(&Localizer::new(
+            negotiate_ui_locale(&os_requested_locales()),
+        )))
     }
 }
 
@@ -66,7 +72,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::List { data_dir, trash, format } => {
+        Command::List {
+            data_dir,
+            trash,
+            format,
+        } => {
             let dir = copydesk_core::resolve_data_dir(data_dir)
                 .ok_or_else(|| Failure("no data folder: pass --data-dir".into()))?;
             let workspace = Workspace::open(&dir).map_err(Failure::core)?;
@@ -74,13 +84,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut out = std::io::stdout().lock();
             match format {
                 Format::Json => {
-                    let json = serde_json::to_string_pretty(&articles).expect("library entries serialise");
+                    let json =
+                        serde_json::to_string_pretty(&articles).expect("library entries serialise");
                     writeln!(out, "{json}").map_err(io)?;
                 }
                 Format::Text => {
                     for a in &articles {
-                        let locales: Vec<_> = a.versions.iter().map(|v| format!("{}:{}", v.locale, v.status.as_str())).collect();
-                        writeln!(out, "{}\t{}\t{}", a.id, locales.join(","), a.title).map_err(io)?;
+                        let locales: Vec<_> = a
+                            .versions
+                            .iter()
+                            .map(|v| format!("{}:{}", v.locale, v.status.as_str()))
+                            .collect();
+                        writeln!(out, "{}\t{}\t{}", a.id, locales.join(","), a.title)
+                            .map_err(io)?;
                     }
                 }
             }
@@ -91,8 +107,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
             let html = copydesk_core::render_preview(&markdown, None).html;
             match out {
-                Some(path) => std::fs::write(&path, html).map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
-                None => std::io::stdout().lock().write_all(html.as_bytes()).map_err(io),
+                Some(path) => std::fs::write(&path, html)
+                    .map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
+                None => std::io::stdout()
+                    .lock()
+                    .write_all(html.as_bytes())
+                    .map_err(io),
             }
         }
     }

@@ -155,7 +155,12 @@ impl Workspace {
     }
 
     /// Inserts a whole article with its first version (sample workspace, import).
-    pub(crate) fn insert_article(&self, source_locale: &str, input: &LocaleVersionInput, at: i64) -> Result<String, CoreError> {
+    pub(crate) fn insert_article(
+        &self,
+        source_locale: &str,
+        input: &LocaleVersionInput,
+        at: i64,
+    ) -> Result<String, CoreError> {
         let article = ArticleRow {
             id: new_id(),
             source_locale: source_locale.to_string(),
@@ -175,7 +180,9 @@ impl Workspace {
     /// The article with all its versions (also when it is in the trash).
     pub fn get_article(&self, id: &str) -> Result<Article, CoreError> {
         let store = self.store();
-        let row = store.article(id)?.ok_or_else(|| CoreError::NotFound(format!("article {id}")))?;
+        let row = store
+            .article(id)?
+            .ok_or_else(|| CoreError::NotFound(format!("article {id}")))?;
         let versions = store
             .locale_versions(id)?
             .into_iter()
@@ -194,13 +201,22 @@ impl Workspace {
     /// Saves the editable state of one locale version (autosave). The slug is
     /// normalised, tags are trimmed and de-duplicated. Nothing is changed when
     /// the input is rejected.
-    pub fn save_locale_version(&self, input: &LocaleVersionInput) -> Result<SavedLocaleVersion, CoreError> {
+    pub fn save_locale_version(
+        &self,
+        input: &LocaleVersionInput,
+    ) -> Result<SavedLocaleVersion, CoreError> {
         let mut row = version_row(input)?;
         row.updated_at = now_ms();
         if !self.store().update_locale_version(&row)? {
-            return Err(CoreError::NotFound(format!("article {} in {}", input.article_id, input.locale)));
+            return Err(CoreError::NotFound(format!(
+                "article {} in {}",
+                input.article_id, input.locale
+            )));
         }
-        Ok(SavedLocaleVersion { updated_at: row.updated_at, slug: row.slug })
+        Ok(SavedLocaleVersion {
+            updated_at: row.updated_at,
+            slug: row.slug,
+        })
     }
 
     /// Moves an article to the trash; it can be restored with [`Workspace::restore_article`].
@@ -234,8 +250,13 @@ fn validate_locale(locale: &str) -> Result<String, CoreError> {
     let l = locale.trim();
     let ok = !l.is_empty()
         && l.len() <= 35
-        && l.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok { Ok(l.to_string()) } else { Err(CoreError::InvalidInput(format!("locale {locale:?}"))) }
+        && l.split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        Ok(l.to_string())
+    } else {
+        Err(CoreError::InvalidInput(format!("locale {locale:?}")))
+    }
 }
 
 fn validate_date(date: &Option<String>) -> Result<Option<String>, CoreError> {
@@ -246,13 +267,17 @@ fn validate_date(date: &Option<String>) -> Result<Option<String>, CoreError> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     let month: u32 = d.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     let day: u32 = d.get(8..10).and_then(|m| m.parse().ok()).unwrap_or(0);
     if shape && (1..=12).contains(&month) && (1..=31).contains(&day) {
         Ok(Some(d.to_string()))
     } else {
-        Err(CoreError::InvalidInput(format!("date {d:?} (expected YYYY-MM-DD)")))
+        Err(CoreError::InvalidInput(format!(
+            "date {d:?} (expected YYYY-MM-DD)"
+        )))
     }
 }
 
@@ -276,7 +301,8 @@ fn version_row(input: &LocaleVersionInput) -> Result<LocaleVersionRow, CoreError
         slug: slugify(&input.slug),
         author: input.author.trim().to_string(),
         date: validate_date(&input.date)?,
-        tags: serde_json::to_string(&clean_tags(&input.tags)).expect("a list of strings serialises"),
+        tags: serde_json::to_string(&clean_tags(&input.tags))
+            .expect("a list of strings serialises"),
         summary: input.summary.clone(),
         body: input.body.clone(),
         status: input.status.as_str().to_string(),
@@ -309,7 +335,12 @@ fn library_entry(r: LibraryRow) -> Result<LibraryEntry, CoreError> {
         versions: r
             .versions
             .iter()
-            .map(|(locale, status)| Ok(LocaleStatus { locale: locale.clone(), status: Status::parse(status)? }))
+            .map(|(locale, status)| {
+                Ok(LocaleStatus {
+                    locale: locale.clone(),
+                    status: Status::parse(status)?,
+                })
+            })
             .collect::<Result<_, CoreError>>()?,
         id: r.article_id,
         title: r.title,
@@ -325,16 +356,39 @@ mod tests {
 
     #[test]
     fn dates_are_validated() {
-        assert_eq!(validate_date(&Some("2026-02-14".into())).unwrap().as_deref(), Some("2026-02-14"));
-        assert_eq!(validate_date(&Some("  ".into())).unwrap(), None, "blank means no date");
-        assert!(validate_date(&Some("14/02/2026".into())).is_err(), "other formats are rejected");
-        assert!(validate_date(&Some("2026-13-01".into())).is_err(), "month 13 is rejected");
+        assert_eq!(
+            validate_date(&Some("2026-02-14".into()))
+                .unwrap()
+                .as_deref(),
+            Some("2026-02-14")
+        );
+        assert_eq!(
+            validate_date(&Some("  ".into())).unwrap(),
+            None,
+            "blank means no date"
+        );
+        assert!(
+            validate_date(&Some("14/02/2026".into())).is_err(),
+            "other formats are rejected"
+        );
+        assert!(
+            validate_date(&Some("2026-13-01".into())).is_err(),
+            "month 13 is rejected"
+        );
     }
 
     #[test]
     fn tags_are_trimmed_and_deduplicated() {
-        let tags = vec![" IA ".to_string(), "".into(), "ia".into(), "Événements".into()];
-        assert_eq!(clean_tags(&tags), vec!["IA".to_string(), "Événements".to_string()]);
+        let tags = vec![
+            " IA ".to_string(),
+            "".into(),
+            "ia".into(),
+            "Événements".into(),
+        ];
+        assert_eq!(
+            clean_tags(&tags),
+            vec!["IA".to_string(), "Événements".to_string()]
+        );
     }
 
     #[test]

@@ -27,18 +27,34 @@ impl Workspace {
         if !inside {
             return Err(CoreError::NotFound(relative.to_string()));
         }
-        let root = self.root().join(ASSETS_DIR).canonicalize().map_err(|_| CoreError::NotFound(relative.into()))?;
-        let full = self.root().join(path).canonicalize().map_err(|_| CoreError::NotFound(relative.into()))?;
+        let root = self
+            .root()
+            .join(ASSETS_DIR)
+            .canonicalize()
+            .map_err(|_| CoreError::NotFound(relative.into()))?;
+        let full = self
+            .root()
+            .join(path)
+            .canonicalize()
+            .map_err(|_| CoreError::NotFound(relative.into()))?;
         if !full.starts_with(&root) {
             return Err(CoreError::NotFound(relative.to_string()));
         }
         let bytes = std::fs::read(&full).map_err(|_| CoreError::NotFound(relative.to_string()))?;
-        Ok(Asset { bytes, mime: mime_of(&full) })
+        Ok(Asset {
+            bytes,
+            mime: mime_of(&full),
+        })
     }
 }
 
 fn mime_of(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .as_deref()
+    {
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
         Some("gif") => "image/gif",

@@ -18,7 +18,11 @@ pub enum CoreError {
     ForeignDatabase { path: PathBuf },
     /// The database was written by a newer Copydesk.
     #[error("{path} was written by a newer Copydesk (schema {found}, supported {supported})")]
-    DatabaseTooNew { path: PathBuf, found: i64, supported: i64 },
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// The disk is full; nothing of the failed write was kept.
     #[error("the disk is full")]
     DiskFull,
@@ -55,15 +59,29 @@ impl CoreError {
             CoreError::DataDirNotWritable { path: p, .. } => {
                 l10n.format("error-data-dir-not-writable", &[("path", &path(p))])
             }
-            CoreError::NotADatabase { path: p } => l10n.format("error-not-a-database", &[("path", &path(p))]),
-            CoreError::ForeignDatabase { path: p } => l10n.format("error-foreign-database", &[("path", &path(p))]),
-            CoreError::DatabaseTooNew { path: p, found, supported } => l10n.format(
+            CoreError::NotADatabase { path: p } => {
+                l10n.format("error-not-a-database", &[("path", &path(p))])
+            }
+            CoreError::ForeignDatabase { path: p } => {
+                l10n.format("error-foreign-database", &[("path", &path(p))])
+            }
+            CoreError::DatabaseTooNew {
+                path: p,
+                found,
+                supported,
+            } => l10n.format(
                 "error-database-too-new",
-                &[("path", &path(p)), ("found", &found.to_string()), ("supported", &supported.to_string())],
+                &[
+                    ("path", &path(p)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
             ),
             CoreError::DiskFull => l10n.format("error-disk-full", &[]),
             CoreError::NotFound(_) => l10n.format("error-not-found", &[]),
-            CoreError::InvalidInput(detail) => l10n.format("error-invalid-input", &[("detail", detail)]),
+            CoreError::InvalidInput(detail) => {
+                l10n.format("error-invalid-input", &[("detail", detail)])
+            }
             CoreError::Storage(e) => l10n.format("error-storage", &[("detail", &e.to_string())]),
         }
     }
@@ -72,10 +90,19 @@ impl CoreError {
         match e {
             StoreError::NotADatabase { path } => CoreError::NotADatabase { path },
             StoreError::ForeignDatabase { path } => CoreError::ForeignDatabase { path },
-            StoreError::TooNew { path, found, supported } => CoreError::DatabaseTooNew { path, found, supported },
-            StoreError::CannotOpen { message, .. } => {
-                CoreError::DataDirNotWritable { path: root.to_path_buf(), detail: message }
-            }
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => CoreError::DatabaseTooNew {
+                path,
+                found,
+                supported,
+            },
+            StoreError::CannotOpen { message, .. } => CoreError::DataDirNotWritable {
+                path: root.to_path_buf(),
+                detail: message,
+            },
             other => CoreError::from(other),
         }
     }

@@ -18,7 +18,10 @@ use std::sync::{Mutex, MutexGuard};
 
 use copydesk_store::Store;
 
-pub use article::{Article, LibraryEntry, LocaleStatus, LocaleVersion, LocaleVersionInput, SavedLocaleVersion, Status};
+pub use article::{
+    Article, LibraryEntry, LocaleStatus, LocaleVersion, LocaleVersionInput, SavedLocaleVersion,
+    Status,
+};
 pub use asset::Asset;
 pub use copydesk_l10n as l10n;
 pub use error::CoreError;
@@ -41,7 +44,11 @@ pub const APP_IDENTIFIER: &str = "app.copydesk.desktop";
 /// on Linux). `None` only when the OS has no home folder.
 pub fn resolve_data_dir(explicit: Option<PathBuf>) -> Option<PathBuf> {
     explicit
-        .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(|| dirs::data_dir().map(|d| d.join(APP_IDENTIFIER)))
 }
 
@@ -66,9 +73,13 @@ impl Workspace {
             path: root.to_path_buf(),
             detail: e.to_string(),
         })?;
-        let store = Store::open(&root.join(DATABASE_FILE)).map_err(|e| CoreError::from_store_open(e, root))?;
+        let store = Store::open(&root.join(DATABASE_FILE))
+            .map_err(|e| CoreError::from_store_open(e, root))?;
         let created = store.was_created();
-        let workspace = Workspace { root: root.to_path_buf(), store: Mutex::new(store) };
+        let workspace = Workspace {
+            root: root.to_path_buf(),
+            store: Mutex::new(store),
+        };
         if created {
             sample::seed(&workspace)?;
         }

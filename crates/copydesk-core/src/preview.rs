@@ -18,8 +18,18 @@ pub struct PreviewOutput {
 /// Renders `markdown` for the preview. Relative image and link URLs are
 /// resolved against `asset_base` (the host's URL for the workspace folder).
 pub fn render_preview(markdown: &str, asset_base: Option<&str>) -> PreviewOutput {
-    let opts = RenderOptions { asset_base: asset_base.map(str::to_string) };
+    let opts = RenderOptions {
+        asset_base: asset_base.map(str::to_string),
+    };
     let preview = copydesk_markdown::render_preview(markdown, &opts, PreviewLimits::default());
-    let Stats { words, reading_minutes } = copydesk_markdown::document_stats(markdown);
-    PreviewOutput { html: preview.html, oversized_blocks: preview.oversized_blocks, words, reading_minutes }
+    let Stats {
+        words,
+        reading_minutes,
+    } = copydesk_markdown::document_stats(markdown);
+    PreviewOutput {
+        html: preview.html,
+        oversized_blocks: preview.oversized_blocks,
+        words,
+        reading_minutes,
+    }
 }

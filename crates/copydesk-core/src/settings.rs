@@ -51,7 +51,9 @@ impl Workspace {
             return Ok(None);
         };
         let store = self.store();
-        let live = store.article(&last.article_id)?.is_some_and(|a| a.deleted_at.is_none());
+        let live = store
+            .article(&last.article_id)?
+            .is_some_and(|a| a.deleted_at.is_none());
         Ok(live.then_some(last))
     }
 
@@ -67,7 +69,10 @@ impl Workspace {
         let stored = self.store().setting(LOCALES)?;
         Ok(stored
             .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or(WorkspaceLocales { source: "en".into(), targets: vec![] }))
+            .unwrap_or(WorkspaceLocales {
+                source: "en".into(),
+                targets: vec![],
+            }))
     }
 
     /// Replaces the workspace's languages.

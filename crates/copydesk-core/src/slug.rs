@@ -26,13 +26,23 @@ mod tests {
 
     #[test]
     fn french_title_with_apostrophes() {
-        assert_eq!(slugify("Sommet pour l'action sur l'IA"), "sommet-pour-l-action-sur-l-ia");
-        assert_eq!(slugify("Sommet pour l’action sur l’IA"), "sommet-pour-l-action-sur-l-ia", "typographic apostrophe");
+        assert_eq!(
+            slugify("Sommet pour l'action sur l'IA"),
+            "sommet-pour-l-action-sur-l-ia"
+        );
+        assert_eq!(
+            slugify("Sommet pour l’action sur l’IA"),
+            "sommet-pour-l-action-sur-l-ia",
+            "typographic apostrophe"
+        );
     }
 
     #[test]
     fn accents_and_ligatures_are_transliterated() {
-        assert_eq!(slugify("Éclairage des écoles : où en est-on ?"), "eclairage-des-ecoles-ou-en-est-on");
+        assert_eq!(
+            slugify("Éclairage des écoles : où en est-on ?"),
+            "eclairage-des-ecoles-ou-en-est-on"
+        );
         assert_eq!(slugify("Œuvre & cœur"), "oeuvre-coeur");
         assert_eq!(slugify("Straße über Ängste"), "strasse-uber-angste");
     }

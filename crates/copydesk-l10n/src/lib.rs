@@ -32,9 +32,18 @@ pub fn negotiate_ui_locale<S: AsRef<str>>(requested: &[S]) -> &'static str {
     let requested = convert_vec_str_to_langids_lossy(requested.iter().map(|s| s.as_ref()));
     let available = convert_vec_str_to_langids_lossy(UI_LOCALES.iter().copied());
     let default = convert_vec_str_to_langids_lossy([DEFAULT_UI_LOCALE]);
-    let chosen = negotiate_languages(&requested, &available, default.first(), NegotiationStrategy::Lookup);
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        default.first(),
+        NegotiationStrategy::Lookup,
+    );
     let tag = chosen.first().map(|l| l.to_string()).unwrap_or_default();
-    UI_LOCALES.iter().copied().find(|l| *l == tag).unwrap_or(DEFAULT_UI_LOCALE)
+    UI_LOCALES
+        .iter()
+        .copied()
+        .find(|l| *l == tag)
+        .unwrap_or(DEFAULT_UI_LOCALE)
 }
 
 /// The languages the OS session asks for, best first, as BCP 47 tags, read
@@ -57,7 +66,9 @@ fn requested_locales_from(var: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let primary = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|n| var(n).filter(|v| !v.is_empty()));
-    let c_locale = primary.as_deref().is_some_and(|p| posix_to_bcp47(p).is_none());
+    let c_locale = primary
+        .as_deref()
+        .is_some_and(|p| posix_to_bcp47(p).is_none());
     if !c_locale && let Some(list) = var("LANGUAGE") {
         for item in list.split(':') {
             push(posix_to_bcp47(item));
@@ -88,7 +99,9 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("locale", &self.locale).finish()
+        f.debug_struct("Localizer")
+            .field("locale", &self.locale)
+            .finish()
     }
 }
 
@@ -98,7 +111,11 @@ impl Localizer {
     pub fn new(locale: &str) -> Localizer {
         let locale = negotiate_ui_locale(&[locale]);
         let fallback = (locale != DEFAULT_UI_LOCALE).then(|| bundle(DEFAULT_UI_LOCALE));
-        Localizer { locale, bundle: bundle(locale), fallback }
+        Localizer {
+            locale,
+            bundle: bundle(locale),
+            fallback,
+        }
     }
 
     /// The interface language of this localizer, one of [`UI_LOCALES`].
@@ -116,7 +133,9 @@ impl Localizer {
         for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+                return b
+                    .format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned();
             }
         }
         id.to_string()
@@ -124,14 +143,18 @@ impl Localizer {
 }
 
 fn bundle(locale: &'static str) -> FluentBundle<FluentResource> {
-    let langid: unic_langid::LanguageIdentifier = locale.parse().expect("UI_LOCALES are valid tags");
+    let langid: unic_langid::LanguageIdentifier =
+        locale.parse().expect("UI_LOCALES are valid tags");
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks around placeables would end up in error messages and
     // file paths shown as plain text.
     bundle.set_use_isolating(false);
     let source = ui_source(locale).expect("every UI locale has a source");
-    let resource = FluentResource::try_new(source.to_string()).expect("shipped .ftl files parse (tested)");
-    bundle.add_resource(resource).expect("shipped .ftl files have no duplicate ids (tested)");
+    let resource =
+        FluentResource::try_new(source.to_string()).expect("shipped .ftl files parse (tested)");
+    bundle
+        .add_resource(resource)
+        .expect("shipped .ftl files have no duplicate ids (tested)");
     bundle
 }
 
@@ -143,17 +166,27 @@ mod tests {
 
     /// Every message id and `id.attribute` of one shipped locale.
     fn keys(locale: &str) -> BTreeSet<String> {
-        let res = fluent_syntax::parser::parse(ui_source(locale).unwrap())
-            .unwrap_or_else(|(_, errs)| panic!("{locale}/app.ftl should parse without errors: {errs:?}"));
+        let res =
+            fluent_syntax::parser::parse(ui_source(locale).unwrap()).unwrap_or_else(|(_, errs)| {
+                panic!("{locale}/app.ftl should parse without errors: {errs:?}")
+            });
         let mut keys = BTreeSet::new();
         for entry in res.body {
             match entry {
                 ast::Entry::Message(m) => {
-                    assert!(m.value.is_some(), "{locale}: message {} should have a value", m.id.name);
+                    assert!(
+                        m.value.is_some(),
+                        "{locale}: message {} should have a value",
+                        m.id.name
+                    );
                     for a in &m.attributes {
                         keys.insert(format!("{}.{}", m.id.name, a.id.name));
                     }
-                    assert!(keys.insert(m.id.name.to_string()), "{locale}: duplicate id {}", m.id.name);
+                    assert!(
+                        keys.insert(m.id.name.to_string()),
+                        "{locale}: duplicate id {}",
+                        m.id.name
+                    );
                 }
                 ast::Entry::Junk { content } => panic!("{locale}/app.ftl has junk: {content}"),
                 _ => {}
@@ -165,33 +198,73 @@ mod tests {
     #[test]
     fn every_ui_locale_has_the_same_messages() {
         let reference = keys(DEFAULT_UI_LOCALE);
-        assert!(reference.len() > 50, "the English interface should have its messages");
+        assert!(
+            reference.len() > 50,
+            "the English interface should have its messages"
+        );
         for locale in UI_LOCALES {
             let other = keys(locale);
             let missing: Vec<_> = reference.difference(&other).collect();
             let extra: Vec<_> = other.difference(&reference).collect();
-            assert!(missing.is_empty(), "{locale} lacks messages present in English: {missing:?}");
-            assert!(extra.is_empty(), "{locale} has messages missing from English: {extra:?}");
+            assert!(
+                missing.is_empty(),
+                "{locale} lacks messages present in English: {missing:?}"
+            );
+            assert!(
+                extra.is_empty(),
+                "{locale} has messages missing from English: {extra:?}"
+            );
         }
     }
 
     #[test]
     fn negotiates_from_requested_tags() {
-        assert_eq!(negotiate_ui_locale(&["fr-CA"]), "fr", "a regional French asks for French");
-        assert_eq!(negotiate_ui_locale(&["de", "fr"]), "fr", "the first available requested language wins");
-        assert_eq!(negotiate_ui_locale(&["ja"]), "en", "no match falls back to English");
-        assert_eq!(negotiate_ui_locale(&["not a tag!"]), "en", "garbage falls back to English");
-        assert_eq!(negotiate_ui_locale::<&str>(&[]), "en", "nothing requested gives English");
+        assert_eq!(
+            negotiate_ui_locale(&["fr-CA"]),
+            "fr",
+            "a regional French asks for French"
+        );
+        assert_eq!(
+            negotiate_ui_locale(&["de", "fr"]),
+            "fr",
+            "the first available requested language wins"
+        );
+        assert_eq!(
+            negotiate_ui_locale(&["ja"]),
+            "en",
+            "no match falls back to English"
+        );
+        assert_eq!(
+            negotiate_ui_locale(&["not a tag!"]),
+            "en",
+            "garbage falls back to English"
+        );
+        assert_eq!(
+            negotiate_ui_locale::<&str>(&[]),
+            "en",
+            "nothing requested gives English"
+        );
     }
 
     #[test]
     fn reads_posix_environment_like_gettext() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |n: &str| pairs.iter().find(|(k, _)| *k == n).map(|(_, v)| v.to_string())
+            move |n: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, v)| v.to_string())
+            }
         };
-        assert_eq!(requested_locales_from(env(&[("LANG", "fr_FR.UTF-8")])), ["fr-FR"]);
         assert_eq!(
-            requested_locales_from(env(&[("LANG", "en_US.UTF-8"), ("LC_ALL", "fr_BE.UTF-8@euro")])),
+            requested_locales_from(env(&[("LANG", "fr_FR.UTF-8")])),
+            ["fr-FR"]
+        );
+        assert_eq!(
+            requested_locales_from(env(&[
+                ("LANG", "en_US.UTF-8"),
+                ("LC_ALL", "fr_BE.UTF-8@euro")
+            ])),
             ["fr-BE"],
             "LC_ALL overrides LANG"
         );
@@ -200,8 +273,10 @@ mod tests {
             ["de", "fr", "en-GB"],
             "LANGUAGE gives a priority list before LANG"
         );
-        assert!(requested_locales_from(env(&[("LANG", "C.UTF-8"), ("LANGUAGE", "fr")])).is_empty(),
-            "the C locale ignores LANGUAGE");
+        assert!(
+            requested_locales_from(env(&[("LANG", "C.UTF-8"), ("LANGUAGE", "fr")])).is_empty(),
+            "the C locale ignores LANGUAGE"
+        );
     }
 
     #[test]
@@ -213,6 +288,10 @@ mod tests {
             "Le fichier /tmp/x n’est pas une base de données Copydesk. Copydesk ne l’a pas modifié : déplacez-le, ou lancez Copydesk avec un autre dossier de données."
         );
         assert_eq!(Localizer::new("en").format("status-ready", &[]), "Ready");
-        assert_eq!(fr.format("no-such-message", &[]), "no-such-message", "a missing id shows itself");
+        assert_eq!(
+            fr.format("no-such-message", &[]),
+            "no-such-message",
+            "a missing id shows itself"
+        );
     }
 }

@@ -89,7 +89,9 @@ pub fn render_preview(markdown: &str, opts: &RenderOptions, limits: PreviewLimit
     // A single huge block (a table of 80,000 cells) stalls the webview's
     // layout even when the whole page is under the total limit.
     let fits = blocks.html.len() <= limits.max_total_bytes
-        && blocks.iter().all(|(raw, _)| raw.len() <= limits.max_block_bytes);
+        && blocks
+            .iter()
+            .all(|(raw, _)| raw.len() <= limits.max_block_bytes);
     if fits {
         let html = clean_with(&builder, &blocks.html);
         if html.len() <= limits.max_total_bytes {

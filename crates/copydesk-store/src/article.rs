@@ -69,7 +69,11 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<LocaleVersionRow> {
 
 impl Store {
     /// Inserts a new article with its first locale version, in one transaction.
-    pub fn insert_article(&mut self, article: &ArticleRow, version: &LocaleVersionRow) -> Result<(), StoreError> {
+    pub fn insert_article(
+        &mut self,
+        article: &ArticleRow,
+        version: &LocaleVersionRow,
+    ) -> Result<(), StoreError> {
         self.transaction(|tx| {
             tx.execute(
                 "INSERT INTO article (id, source_locale, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -167,19 +171,25 @@ impl Store {
 
     /// Moves an article to the trash (`Some(time)`) or back out of it (`None`).
     /// Returns false when the article does not exist.
-    pub fn set_article_deleted(&mut self, id: &str, deleted_at: Option<i64>) -> Result<bool, StoreError> {
-        let n = self
-            .conn()
-            .execute("UPDATE article SET deleted_at = ?2 WHERE id = ?1", params![id, deleted_at])?;
+    pub fn set_article_deleted(
+        &mut self,
+        id: &str,
+        deleted_at: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "UPDATE article SET deleted_at = ?2 WHERE id = ?1",
+            params![id, deleted_at],
+        )?;
         Ok(n == 1)
     }
 
     /// Deletes an article and its versions for good. Only articles already in
     /// the trash are deleted; returns false otherwise.
     pub fn purge_article(&mut self, id: &str) -> Result<bool, StoreError> {
-        let n = self
-            .conn()
-            .execute("DELETE FROM article WHERE id = ?1 AND deleted_at IS NOT NULL", [id])?;
+        let n = self.conn().execute(
+            "DELETE FROM article WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )?;
         Ok(n == 1)
     }
 }
@@ -212,7 +222,13 @@ mod tests {
 
     fn article(id: &str, t: i64) -> (ArticleRow, LocaleVersionRow) {
         (
-            ArticleRow { id: id.into(), source_locale: "fr".into(), created_at: t, updated_at: t, deleted_at: None },
+            ArticleRow {
+                id: id.into(),
+                source_locale: "fr".into(),
+                created_at: t,
+                updated_at: t,
+                deleted_at: None,
+            },
             LocaleVersionRow {
                 id: format!("{id}-fr"),
                 article_id: id.into(),
@@ -245,11 +261,18 @@ mod tests {
         s.insert_locale_version(&en).unwrap();
         let lib = s.library(false).unwrap();
         let ids: Vec<_> = lib.iter().map(|r| r.article_id.as_str()).collect();
-        assert_eq!(ids, ["b", "c", "a"], "library should be sorted by last edit, newest first");
+        assert_eq!(
+            ids,
+            ["b", "c", "a"],
+            "library should be sorted by last edit, newest first"
+        );
         let a = lib.iter().find(|r| r.article_id == "a").unwrap();
         assert_eq!(
             a.versions,
-            vec![("fr".to_string(), "draft".to_string()), ("en".to_string(), "ready".to_string())],
+            vec![
+                ("fr".to_string(), "draft".to_string()),
+                ("en".to_string(), "ready".to_string())
+            ],
             "versions should list the source locale first"
         );
     }
@@ -261,19 +284,50 @@ mod tests {
         s.insert_article(&a, &v).unwrap();
         v.body = "Nouveau".into();
         v.updated_at = 10;
-        assert!(s.update_locale_version(&v).unwrap(), "an existing version should be updated");
-        assert_eq!(s.article("a").unwrap().unwrap().updated_at, 10, "the article's last edit should move");
-        assert_eq!(s.locale_versions("a").unwrap()[0].body, "Nouveau", "the body should be saved");
+        assert!(
+            s.update_locale_version(&v).unwrap(),
+            "an existing version should be updated"
+        );
+        assert_eq!(
+            s.article("a").unwrap().unwrap().updated_at,
+            10,
+            "the article's last edit should move"
+        );
+        assert_eq!(
+            s.locale_versions("a").unwrap()[0].body,
+            "Nouveau",
+            "the body should be saved"
+        );
 
-        assert!(!s.purge_article("a").unwrap(), "a live article must not be purged");
+        assert!(
+            !s.purge_article("a").unwrap(),
+            "a live article must not be purged"
+        );
         assert!(s.set_article_deleted("a", Some(20)).unwrap());
-        assert!(s.library(false).unwrap().is_empty(), "a trashed article leaves the library");
-        assert_eq!(s.library(true).unwrap().len(), 1, "a trashed article shows in the trash");
+        assert!(
+            s.library(false).unwrap().is_empty(),
+            "a trashed article leaves the library"
+        );
+        assert_eq!(
+            s.library(true).unwrap().len(),
+            1,
+            "a trashed article shows in the trash"
+        );
         assert!(s.set_article_deleted("a", None).unwrap());
-        assert_eq!(s.library(false).unwrap().len(), 1, "a restored article is back in the library");
+        assert_eq!(
+            s.library(false).unwrap().len(),
+            1,
+            "a restored article is back in the library"
+        );
         s.set_article_deleted("a", Some(30)).unwrap();
-        assert!(s.purge_article("a").unwrap(), "a trashed article can be purged");
-        assert!(s.locale_versions("a").unwrap().is_empty(), "purging removes the versions too");
+        assert!(
+            s.purge_article("a").unwrap(),
+            "a trashed article can be purged"
+        );
+        assert!(
+            s.locale_versions("a").unwrap().is_empty(),
+            "purging removes the versions too"
+        );
     }
 
     #[test]
@@ -281,12 +335,22 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let (a, mut v) = article("a", 1);
         s.insert_article(&a, &v).unwrap();
-        let pages: i64 = s.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        let pages: i64 = s
+            .conn()
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
         s.set_max_page_count(pages as u64).unwrap();
         v.body = "x".repeat(1_000_000);
         let err = s.update_locale_version(&v).unwrap_err();
-        assert!(matches!(err, StoreError::DiskFull), "expected DiskFull, got {err:?}");
-        assert_eq!(s.locale_versions("a").unwrap()[0].body, "Bonjour", "the last saved body must be intact");
+        assert!(
+            matches!(err, StoreError::DiskFull),
+            "expected DiskFull, got {err:?}"
+        );
+        assert_eq!(
+            s.locale_versions("a").unwrap()[0].body,
+            "Bonjour",
+            "the last saved body must be intact"
+        );
     }
 
     #[test]
@@ -294,7 +358,10 @@ mod tests {
         assert_eq!(parse_pairs("[]"), vec![]);
         assert_eq!(
             parse_pairs(r#"[["fr","draft"],["pt-BR","in_review"]]"#),
-            vec![("fr".into(), "draft".into()), ("pt-BR".into(), "in_review".into())]
+            vec![
+                ("fr".into(), "draft".into()),
+                ("pt-BR".into(), "in_review".into())
+            ]
         );
     }
 }

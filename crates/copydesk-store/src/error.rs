@@ -13,7 +13,11 @@ pub enum StoreError {
     ForeignDatabase { path: PathBuf },
     /// The database was written by a newer Copydesk.
     #[error("{path} has schema version {found}; this Copydesk supports up to {supported}")]
-    TooNew { path: PathBuf, found: i64, supported: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// The database file (or its folder) cannot be created or written.
     #[error("cannot open or write {path}: {message}")]
     CannotOpen { path: PathBuf, message: String },
@@ -31,9 +35,14 @@ pub enum StoreError {
 impl StoreError {
     pub(crate) fn from_open(e: rusqlite::Error, path: &Path) -> StoreError {
         match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.to_path_buf() },
+            Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            },
             Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => {
-                StoreError::CannotOpen { path: path.to_path_buf(), message: e.to_string() }
+                StoreError::CannotOpen {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                }
             }
             _ => StoreError::from(e),
         }

@@ -44,14 +44,22 @@ impl Store {
     /// and reported as [`StoreError::NotADatabase`],
     /// [`StoreError::ForeignDatabase`] or [`StoreError::TooNew`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(e, path))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(e, path))?;
         Self::check_identity(&conn, path)?;
         Self::configure(&conn).map_err(|e| StoreError::from_open(e, path))?;
-        let mut store = Store { conn, path: path.to_path_buf(), created: !existed };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            created: !existed,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -60,7 +68,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        let mut store = Store { conn, path: PathBuf::from(":memory:"), created: true };
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+            created: true,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -77,7 +89,9 @@ impl Store {
 
     /// Schema version recorded in the file (`PRAGMA user_version`).
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Runs `f` inside one transaction: everything it wrote is committed
@@ -95,7 +109,8 @@ impl Store {
     /// Caps the database size in pages; used by tests to provoke "disk full".
     #[doc(hidden)]
     pub fn set_max_page_count(&self, pages: u64) -> Result<(), StoreError> {
-        self.conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))?;
         Ok(())
     }
 
@@ -112,10 +127,14 @@ impl Store {
                 .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
                 .map_err(|e| StoreError::from_open(e, path))?;
             if objects > 0 || version != 0 {
-                return Err(StoreError::ForeignDatabase { path: path.to_path_buf() });
+                return Err(StoreError::ForeignDatabase {
+                    path: path.to_path_buf(),
+                });
             }
         } else if app_id != APPLICATION_ID {
-            return Err(StoreError::ForeignDatabase { path: path.to_path_buf() });
+            return Err(StoreError::ForeignDatabase {
+                path: path.to_path_buf(),
+            });
         }
         if version > LATEST_VERSION {
             return Err(StoreError::TooNew {
@@ -146,10 +165,15 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        migrations().to_latest(&mut self.conn).map_err(StoreError::Migration)?;
-        let app_id: i32 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        migrations()
+            .to_latest(&mut self.conn)
+            .map_err(StoreError::Migration)?;
+        let app_id: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if app_id != APPLICATION_ID {
-            self.conn.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
+            self.conn
+                .execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
         }
         Ok(())
     }
@@ -168,19 +192,35 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("copydesk.sqlite3");
         let store = Store::open(&path).unwrap();
-        assert!(store.was_created(), "a new file should be reported as created");
-        assert_eq!(store.schema_version().unwrap(), LATEST_VERSION, "schema should be at the latest version");
+        assert!(
+            store.was_created(),
+            "a new file should be reported as created"
+        );
+        assert_eq!(
+            store.schema_version().unwrap(),
+            LATEST_VERSION,
+            "schema should be at the latest version"
+        );
         drop(store);
         let again = Store::open(&path).unwrap();
-        assert!(!again.was_created(), "reopening must not report a new database");
+        assert!(
+            !again.was_created(),
+            "reopening must not report a new database"
+        );
     }
 
     #[test]
     fn uses_wal_and_foreign_keys() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-        let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-        let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let fk: i64 = store
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal", "the journal should be WAL");
         assert_eq!(fk, 1, "foreign keys should be enforced");
     }
@@ -192,8 +232,15 @@ mod tests {
         let content = b"these are my notes, not a database\n".repeat(200);
         std::fs::write(&path, &content).unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert!(matches!(err, StoreError::NotADatabase { .. }), "expected NotADatabase, got {err:?}");
-        assert_eq!(std::fs::read(&path).unwrap(), content, "the file must not be modified");
+        assert!(
+            matches!(err, StoreError::NotADatabase { .. }),
+            "expected NotADatabase, got {err:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            content,
+            "the file must not be modified"
+        );
     }
 
     #[test]
@@ -207,8 +254,15 @@ mod tests {
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
-        assert!(matches!(err, StoreError::ForeignDatabase { .. }), "expected ForeignDatabase, got {err:?}");
-        assert_eq!(std::fs::read(&path).unwrap(), before, "the other program's file must not be modified");
+        assert!(
+            matches!(err, StoreError::ForeignDatabase { .. }),
+            "expected ForeignDatabase, got {err:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the other program's file must not be modified"
+        );
     }
 
     #[test]
@@ -218,18 +272,32 @@ mod tests {
         drop(Store::open(&path).unwrap());
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch(&format!("PRAGMA user_version = {}", LATEST_VERSION + 5)).unwrap();
+            c.execute_batch(&format!("PRAGMA user_version = {}", LATEST_VERSION + 5))
+                .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(&path).unwrap_err();
         match err {
-            StoreError::TooNew { found, supported, .. } => {
-                assert_eq!(found, LATEST_VERSION + 5, "the found version should be reported");
-                assert_eq!(supported, LATEST_VERSION, "the supported version should be reported");
+            StoreError::TooNew {
+                found, supported, ..
+            } => {
+                assert_eq!(
+                    found,
+                    LATEST_VERSION + 5,
+                    "the found version should be reported"
+                );
+                assert_eq!(
+                    supported, LATEST_VERSION,
+                    "the supported version should be reported"
+                );
             }
             other => panic!("expected TooNew, got {other:?}"),
         }
-        assert_eq!(std::fs::read(&path).unwrap(), before, "a newer database must not be modified");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "a newer database must not be modified"
+        );
     }
 
     #[test]
@@ -240,6 +308,9 @@ mod tests {
         let blocker = dir.path().join("not-a-folder");
         std::fs::write(&blocker, b"x").unwrap();
         let err = Store::open(&blocker.join("copydesk.sqlite3")).unwrap_err();
-        assert!(matches!(err, StoreError::CannotOpen { .. }), "expected CannotOpen, got {err:?}");
+        assert!(
+            matches!(err, StoreError::CannotOpen { .. }),
+            "expected CannotOpen, got {err:?}"
+        );
     }
 }

@@ -15,15 +15,22 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration should apply cleanly from empty");
+        migrations()
+            .validate()
+            .expect("every migration should apply cleanly from empty");
     }
 
     #[test]
     fn latest_version_matches_the_migration_list() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-        assert_eq!(v, LATEST_VERSION, "LATEST_VERSION must equal the number of migrations");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v, LATEST_VERSION,
+            "LATEST_VERSION must equal the number of migrations"
+        );
     }
 
     /// Upgrade path: a database left at each earlier version, holding data,
@@ -41,9 +48,14 @@ mod tests {
             .unwrap();
             migrations().to_latest(&mut conn).unwrap();
             let body: String = conn
-                .query_row("SELECT body FROM locale_version WHERE id = 'v1'", [], |r| r.get(0))
+                .query_row("SELECT body FROM locale_version WHERE id = 'v1'", [], |r| {
+                    r.get(0)
+                })
                 .unwrap();
-            assert_eq!(body, "Corps", "data written at version {from} must survive the upgrade");
+            assert_eq!(
+                body, "Corps",
+                "data written at version {from} must survive the upgrade"
+            );
         }
     }
 }

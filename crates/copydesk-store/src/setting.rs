@@ -9,7 +9,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn()
-            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -33,11 +35,23 @@ mod tests {
     #[test]
     fn settings_round_trip() {
         let mut s = Store::open_in_memory().unwrap();
-        assert_eq!(s.setting("ui_locale").unwrap(), None, "unset settings are None");
+        assert_eq!(
+            s.setting("ui_locale").unwrap(),
+            None,
+            "unset settings are None"
+        );
         s.set_setting("ui_locale", Some("fr")).unwrap();
         s.set_setting("ui_locale", Some("en")).unwrap();
-        assert_eq!(s.setting("ui_locale").unwrap().as_deref(), Some("en"), "the last value wins");
+        assert_eq!(
+            s.setting("ui_locale").unwrap().as_deref(),
+            Some("en"),
+            "the last value wins"
+        );
         s.set_setting("ui_locale", None).unwrap();
-        assert_eq!(s.setting("ui_locale").unwrap(), None, "a removed setting is None");
+        assert_eq!(
+            s.setting("ui_locale").unwrap(),
+            None,
+            "a removed setting is None"
+        );
     }
 }

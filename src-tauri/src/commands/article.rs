@@ -5,12 +5,18 @@ use crate::error::IpcError;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_articles(state: State<'_, AppState>, trashed: bool) -> Result<Vec<LibraryEntry>, IpcError> {
+pub async fn list_articles(
+    state: State<'_, AppState>,
+    trashed: bool,
+) -> Result<Vec<LibraryEntry>, IpcError> {
     state.run(move |ws| ws.list_articles(trashed)).await
 }
 
 #[tauri::command]
-pub async fn create_article(state: State<'_, AppState>, locale: String) -> Result<Article, IpcError> {
+pub async fn create_article(
+    state: State<'_, AppState>,
+    locale: String,
+) -> Result<Article, IpcError> {
     state.run(move |ws| ws.create_article(&locale)).await
 }
 

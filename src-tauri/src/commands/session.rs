@@ -30,7 +30,10 @@ pub struct Session {
 }
 
 fn ui_strings(locale: &'static str) -> UiStrings {
-    UiStrings { locale, ftl: l10n::ui_source(locale).expect("negotiated locales are shipped") }
+    UiStrings {
+        locale,
+        ftl: l10n::ui_source(locale).expect("negotiated locales are shipped"),
+    }
 }
 
 #[tauri::command]
@@ -39,7 +42,13 @@ pub async fn load_session(state: State<'_, AppState>) -> Result<Session, IpcErro
     let (ui_locale_override, last_open, locales) = match &state.workspace {
         Ok(_) => {
             state
-                .run(|ws| Ok((ws.ui_locale_override()?, ws.last_open()?, Some(ws.workspace_locales()?))))
+                .run(|ws| {
+                    Ok((
+                        ws.ui_locale_override()?,
+                        ws.last_open()?,
+                        Some(ws.workspace_locales()?),
+                    ))
+                })
                 .await?
         }
         Err(_) => (None, None, None),
@@ -50,7 +59,11 @@ pub async fn load_session(state: State<'_, AppState>) -> Result<Session, IpcErro
         os_ui_locale: os_ui_locale(),
         available_ui_locales: l10n::UI_LOCALES,
         data_dir: state.data_dir.display().to_string(),
-        workspace_error: state.workspace.as_ref().err().map(|e| IpcError::from_core(e, &l10n)),
+        workspace_error: state
+            .workspace
+            .as_ref()
+            .err()
+            .map(|e| IpcError::from_core(e, &l10n)),
         last_open,
         locales,
     })
@@ -58,10 +71,15 @@ pub async fn load_session(state: State<'_, AppState>) -> Result<Session, IpcErro
 
 /// Applies at once: the answer carries the new strings.
 #[tauri::command]
-pub async fn set_ui_locale(state: State<'_, AppState>, locale: Option<String>) -> Result<UiStrings, IpcError> {
+pub async fn set_ui_locale(
+    state: State<'_, AppState>,
+    locale: Option<String>,
+) -> Result<UiStrings, IpcError> {
     if state.workspace.is_ok() {
         let stored = locale.clone();
-        state.run(move |ws| ws.set_ui_locale_override(stored.as_deref())).await?;
+        state
+            .run(move |ws| ws.set_ui_locale_override(stored.as_deref()))
+            .await?;
     }
     let localizer = Localizer::new(locale.as_deref().unwrap_or_else(|| os_ui_locale()));
     let strings = ui_strings(localizer.locale());
@@ -70,6 +88,9 @@ pub async fn set_ui_locale(state: State<'_, AppState>, locale: Option<String>) -
 }
 
 #[tauri::command]
-pub async fn set_last_open(state: State<'_, AppState>, last: Option<LastOpen>) -> Result<(), IpcError> {
+pub async fn set_last_open(
+    state: State<'_, AppState>,
+    last: Option<LastOpen>,
+) -> Result<(), IpcError> {
     state.run(move |ws| ws.set_last_open(last.as_ref())).await
 }
