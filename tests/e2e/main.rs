@@ -240,6 +240,7 @@ async fn delete_goes_to_the_trash_and_restores() {
     );
 
     app.click("delete-article").await;
+    app.testid("confirm-dialog").await;
     app.screenshot("trash-confirm").await;
     app.click("confirm-accept").await;
     app.wait_js(
@@ -406,4 +407,26 @@ async fn sample_article_text_is_intact_after_opening() {
         before,
         "opening must not change the stored body"
     );
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_copydesk_is_refused_in_the_users_language() {
+    let dir = data_dir("newer");
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("copydesk.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        // A Copydesk database (same application id) from a future schema.
+        conn.execute_batch("PRAGMA application_id = 1131431019; PRAGMA user_version = 999; CREATE TABLE future (x);")
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let app = App::start("newer", &dir, Start { lang: Some("fr_FR.UTF-8") }).await;
+    let code = app.js("return document.querySelector('[data-testid=startup-error]').dataset.code").await;
+    assert_eq!(code, "database_too_new", "the error code should say why");
+    let message = app.text("startup-error-message").await;
+    assert!(message.contains("version plus récente de Copydesk"), "a French message: {message:?}");
+    app.screenshot("startup-error-newer-fr").await;
+    app.quit().await;
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the newer database must be left untouched");
 }

@@ -101,6 +101,7 @@ error-data-dir-not-writable = Copydesk cannot write to its data folder { $path }
 error-not-a-database = The file { $path } is not a Copydesk database. Copydesk left it untouched: move it away, or start Copydesk with another data folder.
 error-foreign-database = The file { $path } is a database of another program. Copydesk left it untouched: move it away, or start Copydesk with another data folder.
 error-database-too-new = The workspace { $path } was written by a newer version of Copydesk (schema { $found }; this version understands up to { $supported }). Update Copydesk. The file was left untouched.
+error-data-dir = Data folder: { $path }
 error-disk-full = The disk is full.
 error-not-found = This article no longer exists.
 error-invalid-input = Invalid value: { $detail }

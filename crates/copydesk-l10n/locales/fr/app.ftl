@@ -101,6 +101,7 @@ error-data-dir-not-writable = Copydesk ne peut pas écrire dans son dossier de d
 error-not-a-database = Le fichier { $path } n’est pas une base de données Copydesk. Copydesk ne l’a pas modifié : déplacez-le, ou lancez Copydesk avec un autre dossier de données.
 error-foreign-database = Le fichier { $path } est la base de données d’un autre programme. Copydesk ne l’a pas modifié : déplacez-le, ou lancez Copydesk avec un autre dossier de données.
 error-database-too-new = L’espace de travail { $path } a été écrit par une version plus récente de Copydesk (schéma { $found } ; cette version comprend jusqu’au { $supported }). Mettez Copydesk à jour. Le fichier n’a pas été modifié.
+error-data-dir = Dossier des données : { $path }
 error-disk-full = Le disque est plein.
 error-not-found = Cet article n’existe plus.
 error-invalid-input = Valeur non valide : { $detail }
