@@ -15,7 +15,18 @@ say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 command -v cargo >/dev/null || die "Rust is required: install it from https://rustup.rs, then run this again."
-command -v npm >/dev/null || die "Node.js (20 or later) and npm are required, then run this again."
+command -v npm >/dev/null || die "Node.js (20.19 or later) and npm are required, then run this again."
+
+# Versions the build needs (Tauri 2 wants Rust 1.89+, Vite 7 wants Node 20.19+).
+version_at_least() { [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]; }
+rust_version="$(rustc --version | awk '{print $2}')"
+version_at_least "$rust_version" "1.89.0" || die "Rust $rust_version is too old: 1.89 or later is needed (rustup update)."
+node_version="$(node --version | tr -d v)"
+version_at_least "$node_version" "20.19.0" || die "Node.js $node_version is too old: 20.19 or later is needed."
+if [[ "$MODE" == test ]] && command -v rustup >/dev/null; then
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+fi
 
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev xvfb xauth)

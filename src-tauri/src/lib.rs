@@ -18,7 +18,7 @@ use state::AppState;
 pub fn run() {
     let data_dir_arg = data_dir_from_args(std::env::args().skip(1));
     tauri::Builder::default()
-        .register_uri_scheme_protocol(asset::SCHEME, asset::serve)
+        .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::serve)
         .setup(move |app| {
             let data_dir = match copydesk_core::resolve_data_dir(data_dir_arg.clone()) {
                 Some(dir) => dir,

@@ -274,6 +274,15 @@ async fn delete_goes_to_the_trash_and_restores() {
         "the article back in the library",
     )
     .await;
+    // The editor works again after its pane was closed by the delete.
+    app.click("library-item").await;
+    app.type_in_editor("Relu après restauration. ").await;
+    app.wait_saved().await;
+    let body = stored_body(&dir, &title).expect("the restored article is stored");
+    assert!(
+        body.starts_with("Relu après restauration. "),
+        "typing after a restore is saved: {body:?}"
+    );
     app.quit().await;
 }
 
@@ -421,12 +430,28 @@ async fn a_database_from_a_newer_copydesk_is_refused_in_the_users_language() {
             .unwrap();
     }
     let before = std::fs::read(&db).unwrap();
-    let app = App::start("newer", &dir, Start { lang: Some("fr_FR.UTF-8") }).await;
-    let code = app.js("return document.querySelector('[data-testid=startup-error]').dataset.code").await;
+    let app = App::start(
+        "newer",
+        &dir,
+        Start {
+            lang: Some("fr_FR.UTF-8"),
+        },
+    )
+    .await;
+    let code = app
+        .js("return document.querySelector('[data-testid=startup-error]').dataset.code")
+        .await;
     assert_eq!(code, "database_too_new", "the error code should say why");
     let message = app.text("startup-error-message").await;
-    assert!(message.contains("version plus récente de Copydesk"), "a French message: {message:?}");
+    assert!(
+        message.contains("version plus récente de Copydesk"),
+        "a French message: {message:?}"
+    );
     app.screenshot("startup-error-newer-fr").await;
     app.quit().await;
-    assert_eq!(std::fs::read(&db).unwrap(), before, "the newer database must be left untouched");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the newer database must be left untouched"
+    );
 }

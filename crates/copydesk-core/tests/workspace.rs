@@ -26,19 +26,37 @@ fn a_new_workspace_holds_the_sample_articles_and_images() {
     let ws = Workspace::open(dir.path()).unwrap();
     let library = ws.list_articles(false).unwrap();
     assert_eq!(library.len(), 3, "three sample articles");
-    assert!(library.windows(2).all(|w| w[0].updated_at >= w[1].updated_at), "newest first");
+    assert!(
+        library
+            .windows(2)
+            .all(|w| w[0].updated_at >= w[1].updated_at),
+        "newest first"
+    );
     for entry in &library {
         let article = ws.get_article(&entry.id).unwrap();
         let body = &article.versions[0].body;
-        let image = body.split("](assets/").nth(1).and_then(|s| s.split(')').next()).expect("an image per article");
-        let asset = ws.read_asset(&format!("assets/{image}")).expect("the image is in the workspace");
+        let image = body
+            .split("](assets/")
+            .nth(1)
+            .and_then(|s| s.split(')').next())
+            .expect("an image per article");
+        let asset = ws
+            .read_asset(&format!("assets/{image}"))
+            .expect("the image is in the workspace");
         assert_eq!(asset.mime, "image/svg+xml");
     }
     let locales = ws.workspace_locales().unwrap();
-    assert_eq!(locales.source, "fr", "the sample workspace is written in French");
+    assert_eq!(
+        locales.source, "fr",
+        "the sample workspace is written in French"
+    );
     drop(ws);
     let again = Workspace::open(dir.path()).unwrap();
-    assert_eq!(again.list_articles(false).unwrap().len(), 3, "reopening does not seed twice");
+    assert_eq!(
+        again.list_articles(false).unwrap().len(),
+        3,
+        "reopening does not seed twice"
+    );
 }
 
 #[test]
@@ -54,7 +72,10 @@ fn saving_normalises_and_persists_every_field() {
     input.body = "## Titre\n\nCorps *important*.".into();
     input.status = Status::Ready;
     let saved = ws.save_locale_version(&input).unwrap();
-    assert_eq!(saved.slug, "sommet-pour-l-action-sur-l-ia", "the slug is normalised on save");
+    assert_eq!(
+        saved.slug, "sommet-pour-l-action-sur-l-ia",
+        "the slug is normalised on save"
+    );
     drop(ws);
 
     let ws = Workspace::open(dir.path()).unwrap();
@@ -63,7 +84,11 @@ fn saving_normalises_and_persists_every_field() {
     assert_eq!(v.tags, vec!["IA".to_string(), "Énergie".to_string()]);
     assert_eq!(v.date.as_deref(), Some("2026-02-14"));
     assert_eq!(v.status, Status::Ready);
-    assert_eq!(ws.list_articles(false).unwrap()[0].id, article.id, "the edited article comes first");
+    assert_eq!(
+        ws.list_articles(false).unwrap()[0].id,
+        article.id,
+        "the edited article comes first"
+    );
 }
 
 #[test]
@@ -76,11 +101,21 @@ fn invalid_input_changes_nothing() {
     input.date = Some("next tuesday".into());
     let err = ws.save_locale_version(&input).unwrap_err();
     assert_eq!(err.code(), "invalid_input");
-    assert_eq!(ws.get_article(&article.id).unwrap().versions[0].body, "", "a rejected save writes nothing");
-    assert_eq!(ws.create_article("en_US!").unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        ws.get_article(&article.id).unwrap().versions[0].body,
+        "",
+        "a rejected save writes nothing"
+    );
+    assert_eq!(
+        ws.create_article("en_US!").unwrap_err().code(),
+        "invalid_input"
+    );
     input.article_id = "no-such-article".into();
     input.date = None;
-    assert_eq!(ws.save_locale_version(&input).unwrap_err().code(), "not_found");
+    assert_eq!(
+        ws.save_locale_version(&input).unwrap_err().code(),
+        "not_found"
+    );
 }
 
 #[test]
@@ -88,16 +123,33 @@ fn trash_restore_and_purge() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
     let id = ws.list_articles(false).unwrap()[0].id.clone();
-    assert_eq!(ws.purge_article(&id).unwrap_err().code(), "not_found", "a live article cannot be purged");
+    assert_eq!(
+        ws.purge_article(&id).unwrap_err().code(),
+        "not_found",
+        "a live article cannot be purged"
+    );
     ws.delete_article(&id).unwrap();
-    assert!(ws.list_articles(false).unwrap().iter().all(|a| a.id != id), "gone from the library");
+    assert!(
+        ws.list_articles(false).unwrap().iter().all(|a| a.id != id),
+        "gone from the library"
+    );
     assert_eq!(ws.list_articles(true).unwrap()[0].id, id, "in the trash");
-    assert!(ws.get_article(&id).unwrap().deleted_at.is_some(), "still readable while in the trash");
+    assert!(
+        ws.get_article(&id).unwrap().deleted_at.is_some(),
+        "still readable while in the trash"
+    );
     ws.restore_article(&id).unwrap();
-    assert!(ws.list_articles(false).unwrap().iter().any(|a| a.id == id), "back in the library");
+    assert!(
+        ws.list_articles(false).unwrap().iter().any(|a| a.id == id),
+        "back in the library"
+    );
     ws.delete_article(&id).unwrap();
     ws.purge_article(&id).unwrap();
-    assert_eq!(ws.get_article(&id).unwrap_err().code(), "not_found", "purged for good");
+    assert_eq!(
+        ws.get_article(&id).unwrap_err().code(),
+        "not_found",
+        "purged for good"
+    );
 }
 
 #[test]
@@ -105,21 +157,36 @@ fn last_open_is_forgotten_when_the_article_goes_to_the_trash() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
     let id = ws.list_articles(false).unwrap()[0].id.clone();
-    let last = LastOpen { article_id: id.clone(), locale: "fr".into(), cursor: 42 };
+    let last = LastOpen {
+        article_id: id.clone(),
+        locale: "fr".into(),
+        cursor: 42,
+    };
     ws.set_last_open(Some(&last)).unwrap();
     assert_eq!(ws.last_open().unwrap(), Some(last));
     ws.delete_article(&id).unwrap();
-    assert_eq!(ws.last_open().unwrap(), None, "a trashed article is not reopened");
+    assert_eq!(
+        ws.last_open().unwrap(),
+        None,
+        "a trashed article is not reopened"
+    );
 }
 
 #[test]
 fn ui_locale_override_is_validated_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
-    assert_eq!(ws.ui_locale_override().unwrap(), None, "follows the OS by default");
+    assert_eq!(
+        ws.ui_locale_override().unwrap(),
+        None,
+        "follows the OS by default"
+    );
     ws.set_ui_locale_override(Some("fr")).unwrap();
     assert_eq!(ws.ui_locale_override().unwrap().as_deref(), Some("fr"));
-    assert_eq!(ws.set_ui_locale_override(Some("xx")).unwrap_err().code(), "invalid_input");
+    assert_eq!(
+        ws.set_ui_locale_override(Some("xx")).unwrap_err().code(),
+        "invalid_input"
+    );
     ws.set_ui_locale_override(None).unwrap();
     assert_eq!(ws.ui_locale_override().unwrap(), None);
 }
@@ -129,7 +196,13 @@ fn assets_outside_the_assets_folder_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
     std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-    for path in ["assets/../secret.txt", "../secret.txt", "/etc/passwd", "copydesk.sqlite3", "assets/missing.png"] {
+    for path in [
+        "assets/../secret.txt",
+        "../secret.txt",
+        "/etc/passwd",
+        "copydesk.sqlite3",
+        "assets/missing.png",
+    ] {
         assert!(ws.read_asset(path).is_err(), "{path} must not be served");
     }
 }
@@ -142,16 +215,28 @@ fn open_errors_are_localised_and_leave_files_untouched() {
     let err = Workspace::open(dir.path()).unwrap_err();
     assert_eq!(err.code(), "not_a_database");
     let fr = err.message(&Localizer::new("fr"));
-    assert!(fr.contains("n’est pas une base de données Copydesk"), "French message: {fr}");
-    assert!(fr.contains(&db.display().to_string()), "the message names the file: {fr}");
+    assert!(
+        fr.contains("n’est pas une base de données Copydesk"),
+        "French message: {fr}"
+    );
+    assert!(
+        fr.contains(&db.display().to_string()),
+        "the message names the file: {fr}"
+    );
     assert_eq!(std::fs::read(&db).unwrap(), b"SQLite format 2\0 not really");
 
     let blocker = dir.path().join("a-file");
     std::fs::write(&blocker, "x").unwrap();
     let err = Workspace::open(&blocker.join("desk")).unwrap_err();
-    assert!(matches!(err, CoreError::DataDirNotWritable { .. }), "got {err:?}");
+    assert!(
+        matches!(err, CoreError::DataDirNotWritable { .. }),
+        "got {err:?}"
+    );
     let en = err.message(&Localizer::new("en"));
-    assert!(en.starts_with("Copydesk cannot write to its data folder"), "English message: {en}");
+    assert!(
+        en.starts_with("Copydesk cannot write to its data folder"),
+        "English message: {en}"
+    );
 }
 
 #[test]
@@ -160,7 +245,12 @@ fn preview_resolves_workspace_images_and_counts_words() {
         "Deux mots ![Un phare](assets/phare.svg)\n\n<script>x()</script>",
         Some("copydesk-asset://localhost/"),
     );
-    assert!(out.html.contains("src=\"copydesk-asset://localhost/assets/phare.svg\""), "{}", out.html);
+    assert!(
+        out.html
+            .contains("src=\"copydesk-asset://localhost/assets/phare.svg\""),
+        "{}",
+        out.html
+    );
     assert!(!out.html.contains("<script"), "sanitised: {}", out.html);
     assert_eq!(out.words, 4, "text and alt text are words, markup is not");
     assert_eq!(out.reading_minutes, 1);

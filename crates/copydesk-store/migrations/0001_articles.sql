@@ -2,6 +2,10 @@
 -- Ids are UUIDv7 text: records made on two computers must merge without renumbering.
 -- Times are Unix milliseconds (UTC).
 
+-- Marks the file as Copydesk's ("CpDk") in the same transaction as the schema,
+-- so a crash can never leave a half-made file that looks like another program's.
+PRAGMA application_id = 1131431019;
+
 CREATE TABLE article (
     id            TEXT PRIMARY KEY NOT NULL,
     source_locale TEXT NOT NULL,

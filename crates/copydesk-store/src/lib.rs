@@ -55,6 +55,14 @@ impl Store {
             Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(e, path))?;
         Self::check_identity(&conn, path)?;
         Self::configure(&conn).map_err(|e| StoreError::from_open(e, path))?;
+        // SQLite silently falls back to read-only for a write-protected file;
+        // say so now rather than fail on the first save.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true) {
+            return Err(StoreError::CannotOpen {
+                path: path.to_path_buf(),
+                message: "the file is read-only".into(),
+            });
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -167,15 +175,7 @@ impl Store {
     fn migrate(&mut self) -> Result<(), StoreError> {
         migrations()
             .to_latest(&mut self.conn)
-            .map_err(StoreError::Migration)?;
-        let app_id: i32 = self
-            .conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if app_id != APPLICATION_ID {
-            self.conn
-                .execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID}"))?;
-        }
-        Ok(())
+            .map_err(StoreError::Migration)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -297,6 +297,20 @@ mod tests {
             std::fs::read(&path).unwrap(),
             before,
             "a newer database must not be modified"
+        );
+    }
+
+    #[test]
+    fn marks_the_file_as_copydesks() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        let id: i32 = store
+            .conn()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            id, APPLICATION_ID,
+            "the first migration sets Copydesk's application id"
         );
     }
 

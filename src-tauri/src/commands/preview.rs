@@ -21,6 +21,6 @@ pub async fn render_preview(
 }
 
 #[tauri::command]
-pub fn slugify(text: String) -> String {
+pub async fn slugify(text: String) -> String {
     copydesk_core::slugify(&text)
 }

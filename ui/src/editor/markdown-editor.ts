@@ -34,10 +34,14 @@ const theme = EditorView.theme({
   ".cm-placeholder": { color: "#98a1b3" },
 });
 
+/** CodeMirror's own interface words (search panel), keyed by its English phrase. */
+export type Phrases = Record<string, string>;
+
 export interface MarkdownEditorOptions {
   parent: HTMLElement;
   label: string;
   placeholderText: string;
+  phrases: Phrases;
   onChange: (text: string) => void;
   onCursor: (offset: number) => void;
   onBlur: () => void;
@@ -48,6 +52,7 @@ export class MarkdownEditor {
   readonly view: EditorView;
   #label = new Compartment();
   #placeholder = new Compartment();
+  #phrases = new Compartment();
   #opts: MarkdownEditorOptions;
 
   constructor(opts: MarkdownEditorOptions) {
@@ -71,6 +76,7 @@ export class MarkdownEditor {
       theme,
       this.#label.of(this.#labelExt(this.#opts.label)),
       this.#placeholder.of(placeholder(this.#opts.placeholderText)),
+      this.#phrases.of(EditorState.phrases.of(this.#opts.phrases)),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) this.#opts.onChange(u.state.doc.toString());
         if (u.selectionSet || u.docChanged) this.#opts.onCursor(u.state.selection.main.head);
@@ -94,13 +100,16 @@ export class MarkdownEditor {
     this.view.dispatch({ effects: EditorView.scrollIntoView(this.view.state.selection.main.head, { y: "center" }) });
   }
 
-  relabel(label: string, placeholderText: string) {
+  /** Applies a new interface language to the editor's own words. */
+  relabel(label: string, placeholderText: string, phrases: Phrases) {
     this.#opts.label = label;
     this.#opts.placeholderText = placeholderText;
+    this.#opts.phrases = phrases;
     this.view.dispatch({
       effects: [
         this.#label.reconfigure(this.#labelExt(label)),
         this.#placeholder.reconfigure(placeholder(placeholderText)),
+        this.#phrases.reconfigure(EditorState.phrases.of(phrases)),
       ],
     });
   }

@@ -60,6 +60,24 @@ save-saving = Saving…
 save-pending = Unsaved changes
 save-failed = Not saved: { $reason } Your text is kept here and will be saved again shortly.
 
+## Editor search panel (CodeMirror phrases)
+
+cm-find = Find
+cm-replace = Replace
+cm-next = next
+cm-previous = previous
+cm-all = all
+cm-match-case = match case
+cm-regexp = regexp
+cm-by-word = by word
+cm-replace-one = replace
+cm-replace-all = replace all
+cm-close = close
+cm-current-match = current match
+cm-on-line = on line
+cm-go-to-line = Go to line
+cm-go = go
+
 ## Preview
 
 preview-heading = Preview

@@ -60,6 +60,24 @@ save-saving = Enregistrement…
 save-pending = Modifications non enregistrées
 save-failed = Non enregistré : { $reason } Votre texte reste ici et sera de nouveau enregistré dans un instant.
 
+## Panneau de recherche de l'éditeur (phrases CodeMirror)
+
+cm-find = Rechercher
+cm-replace = Remplacer
+cm-next = suivant
+cm-previous = précédent
+cm-all = tous
+cm-match-case = respecter la casse
+cm-regexp = expression régulière
+cm-by-word = mot entier
+cm-replace-one = remplacer
+cm-replace-all = tout remplacer
+cm-close = fermer
+cm-current-match = occurrence courante
+cm-on-line = à la ligne
+cm-go-to-line = Aller à la ligne
+cm-go = aller
+
 ## Aperçu
 
 preview-heading = Aperçu

@@ -134,9 +134,12 @@ export const purgeArticle = (id: string) => call<void>("purge_article", { id });
 export const renderPreview = (markdown: string) => call<PreviewOutput>("render_preview", { markdown });
 export const slugify = (text: string) => call<string>("slugify", { text });
 
-/** Runs `beforeClose` (e.g. flushing a pending save) before the window closes. */
-export function onWindowClose(beforeClose: () => Promise<void>): Promise<() => void> {
-  return getCurrentWindow().onCloseRequested(async () => {
-    await beforeClose();
+/**
+ * Runs `beforeClose` (e.g. flushing a pending save) before the window closes;
+ * the window stays open when it answers false.
+ */
+export function onWindowClose(beforeClose: () => Promise<boolean>): Promise<() => void> {
+  return getCurrentWindow().onCloseRequested(async (event) => {
+    if (!(await beforeClose())) event.preventDefault();
   });
 }

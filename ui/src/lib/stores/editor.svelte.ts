@@ -52,9 +52,18 @@ class EditorStore {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight: Promise<void> | null = null;
 
-  async open(id: string, locale?: string, cursor = 0) {
-    await this.flush();
+  #openSeq = 0;
+
+  /**
+   * Opens an article. Refuses (returns false) while the open one has changes
+   * that cannot be saved: switching would drop them.
+   */
+  async open(id: string, locale?: string, cursor = 0): Promise<boolean> {
+    if (!(await this.flush())) return false;
+    const seq = ++this.#openSeq;
     const article = await ipc.getArticle(id);
+    // Two quick clicks: only the last one wins.
+    if (seq !== this.#openSeq) return false;
     const version = article.versions.find((v) => v.locale === locale) ?? article.versions[0];
     this.article = article;
     this.locale = version.locale;
@@ -65,13 +74,16 @@ class EditorStore {
     this.saveError = null;
     this.#dirty = false;
     await this.rememberOpen();
+    return true;
   }
 
-  async close() {
-    await this.flush();
+  /** Closes the editor; refuses (false) while changes cannot be saved. */
+  async close(): Promise<boolean> {
+    if (!(await this.flush())) return false;
     this.article = null;
     this.draft = null;
     await ipc.setLastOpen(null).catch(() => {});
+    return true;
   }
 
   /** Call after any change to `draft`. */
@@ -81,8 +93,8 @@ class EditorStore {
     this.#schedule(SAVE_DELAY_MS);
   }
 
-  /** Saves now whatever is pending, and waits for it. */
-  async flush() {
+  /** Saves now whatever is pending and waits for it; false if it could not be saved. */
+  async flush(): Promise<boolean> {
     if (this.#timer) {
       clearTimeout(this.#timer);
       this.#timer = null;
@@ -92,9 +104,10 @@ class EditorStore {
         await this.#inFlight;
       } else {
         await this.#save();
-        if (this.saveState === "failed") return;
+        if (this.saveState === "failed") return false;
       }
     }
+    return true;
   }
 
   #schedule(ms: number) {
@@ -132,7 +145,7 @@ class EditorStore {
         this.saveError = null;
         this.saveState = this.#dirty ? "pending" : "saved";
         if (this.article?.id === article.id && this.locale === input.locale) {
-          library.touch(article.id, article.source_locale === input.locale ? input.title : "", saved.updated_at);
+          library.touch(article.id, article.source_locale === input.locale ? input.title : null, saved.updated_at);
           void this.rememberOpen();
         }
       } catch (e) {

@@ -20,10 +20,10 @@ class LibraryStore {
   }
 
   /** Reflects a save in the list without a round trip. */
-  touch(id: string, title: string, updatedAt: number) {
+  touch(id: string, title: string | null, updatedAt: number) {
     const i = this.articles.findIndex((a) => a.id === id);
     if (i < 0) return;
-    const entry = { ...this.articles[i], title, updated_at: updatedAt };
+    const entry = { ...this.articles[i], title: title ?? this.articles[i].title, updated_at: updatedAt };
     this.articles = [entry, ...this.articles.slice(0, i), ...this.articles.slice(i + 1)];
   }
 
