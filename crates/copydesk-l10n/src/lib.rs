@@ -16,11 +16,25 @@ pub const UI_LOCALES: &[&str] = &["en", "fr"];
 /// The language used when nothing the user asks for is available.
 pub const DEFAULT_UI_LOCALE: &str = "en";
 
+/// One locale's interface files, concatenated into one Fluent resource (one
+/// file per area of the app keeps them easy to own and to translate).
+macro_rules! ui_files {
+    ($locale:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $locale, "/app.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $locale, "/translation.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $locale, "/strings.ftl")),
+        )
+    };
+}
+
 /// The `.ftl` source of the interface for one of [`UI_LOCALES`].
 pub fn ui_source(locale: &str) -> Option<&'static str> {
     match locale {
-        "en" => Some(include_str!("../locales/en/app.ftl")),
-        "fr" => Some(include_str!("../locales/fr/app.ftl")),
+        "en" => Some(ui_files!("en")),
+        "fr" => Some(ui_files!("fr")),
         _ => None,
     }
 }

@@ -3,6 +3,9 @@
 
 app-name = Copydesk
 
+nav-articles = Articles
+nav-strings = Strings
+
 ## Library
 
 library-heading = Library

@@ -3,6 +3,9 @@
 
 app-name = Copydesk
 
+nav-articles = Articles
+nav-strings = Chaînes
+
 ## Bibliothèque
 
 library-heading = Bibliothèque

@@ -1,0 +1,1 @@
+# Interface strings of the Strings view (site .ftl editor). Owned by that view.

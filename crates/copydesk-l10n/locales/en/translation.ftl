@@ -1,0 +1,1 @@
+# Interface strings of the translation view. Owned by that view.
