@@ -30,6 +30,7 @@ fn main() {
             summary: "Résumé".into(),
             body: String::new(),
             status: copydesk_core::Status::Draft,
+            minor: false,
         };
         let runs = if size > 100_000 { 200 } else { 2_000 };
         let mut times = Vec::with_capacity(runs);

@@ -5,19 +5,23 @@
 //! trash and restore articles, render previews, read and write settings. The
 //! serde types here are exactly what crosses IPC. Nothing here knows Tauri.
 
+mod align;
 mod article;
 mod asset;
 mod error;
+mod locale;
 mod preview;
 mod sample;
 mod settings;
 mod slug;
+mod translation;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use copydesk_store::Store;
 
+pub use align::{BlockState, ConfirmedBlock};
 pub use article::{
     Article, LibraryEntry, LocaleStatus, LocaleVersion, LocaleVersionInput, SavedLocaleVersion,
     Status,
@@ -25,9 +29,11 @@ pub use article::{
 pub use asset::Asset;
 pub use copydesk_l10n as l10n;
 pub use error::CoreError;
+pub use locale::{LocaleInfo, info as locale_info, validate as validate_locale};
 pub use preview::{PreviewOutput, render_preview};
 pub use settings::{LastOpen, WorkspaceLocales};
 pub use slug::slugify;
+pub use translation::{DiffSpan, TranslationBlock, TranslationView, word_diff};
 
 /// File name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "copydesk.sqlite3";

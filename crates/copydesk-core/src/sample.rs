@@ -85,6 +85,7 @@ pub(crate) fn seed(workspace: &Workspace) -> Result<(), CoreError> {
             summary: a.summary.clone(),
             body: body.to_string(),
             status: a.status,
+            minor: false,
         };
         workspace.insert_article(&a.locale, &input, now - (index.len() - i) as i64 * 60_000)?;
     }

@@ -17,6 +17,7 @@ fn input_for(ws: &Workspace, id: &str) -> LocaleVersionInput {
         summary: v.summary.clone(),
         body: v.body.clone(),
         status: v.status,
+        minor: false,
     }
 }
 

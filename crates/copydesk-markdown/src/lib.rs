@@ -12,11 +12,13 @@
 //! [`sanitize_html`]'s allow-list, except the hidden `render_unsanitised`,
 //! which only exists so the benchmark can time comrak on its own.
 
+mod blocks;
 mod preview;
 mod render;
 mod sanitize;
 mod stats;
 
+pub use blocks::{SourceBlock, block_hash, split_blocks};
 pub use preview::{Preview, PreviewLimits, render_preview};
 pub use render::render_html;
 #[doc(hidden)]

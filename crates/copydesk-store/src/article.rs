@@ -43,8 +43,18 @@ pub struct LibraryRow {
     pub status: String,
     pub updated_at: i64,
     pub deleted_at: Option<i64>,
-    /// `(locale, status)` of every locale version, source first.
-    pub versions: Vec<(String, String)>,
+    /// Every locale version, source first.
+    pub versions: Vec<VersionSummary>,
+}
+
+/// A locale version as the library shows it: status and translation progress
+/// (`blocks` = 0 for the source, which has no translation units).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionSummary {
+    pub locale: String,
+    pub status: String,
+    pub blocks: i64,
+    pub up_to_date: i64,
 }
 
 const VERSION_COLUMNS: &str = "id, article_id, locale, title, slug, author, date, tags, summary, body, status, created_at, updated_at";
@@ -93,21 +103,7 @@ impl Store {
     /// bumps the article's `updated_at`, in one transaction. Returns false when
     /// no such version exists.
     pub fn update_locale_version(&mut self, v: &LocaleVersionRow) -> Result<bool, StoreError> {
-        self.transaction(|tx| {
-            let n = tx.execute(
-                "UPDATE locale_version SET title = ?3, slug = ?4, author = ?5, date = ?6, tags = ?7,
-                        summary = ?8, body = ?9, status = ?10, updated_at = ?11
-                 WHERE article_id = ?1 AND locale = ?2",
-                params![v.article_id, v.locale, v.title, v.slug, v.author, v.date, v.tags, v.summary, v.body, v.status, v.updated_at],
-            )?;
-            if n == 1 {
-                tx.execute(
-                    "UPDATE article SET updated_at = max(updated_at, ?2) WHERE id = ?1",
-                    params![v.article_id, v.updated_at],
-                )?;
-            }
-            Ok(n == 1)
-        })
+        self.transaction(|tx| update_version(tx, v))
     }
 
     /// The article with this id, live or in the trash.
@@ -146,9 +142,13 @@ impl Store {
     pub fn library(&self, trashed: bool) -> Result<Vec<LibraryRow>, StoreError> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT a.id, a.source_locale, coalesce(v.title, ''), coalesce(v.status, 'draft'), a.updated_at, a.deleted_at,
-                    (SELECT json_group_array(json_array(o.locale, o.status))
-                       FROM (SELECT locale, status FROM locale_version WHERE article_id = a.id
-                             ORDER BY locale <> a.source_locale, locale) o)
+                    (SELECT json_group_array(json_array(o.locale, o.status, o.blocks, o.done))
+                       FROM (SELECT lv.locale, lv.status,
+                                    (SELECT count(*) FROM translation_unit u WHERE u.locale_version_id = lv.id) AS blocks,
+                                    (SELECT count(*) FROM translation_unit u
+                                      WHERE u.locale_version_id = lv.id AND u.state = 'up_to_date') AS done
+                             FROM locale_version lv WHERE lv.article_id = a.id
+                             ORDER BY lv.locale <> a.source_locale, lv.locale) o)
              FROM article a
              LEFT JOIN locale_version v ON v.article_id = a.id AND v.locale = a.source_locale
              WHERE (a.deleted_at IS NOT NULL) = ?1
@@ -163,10 +163,24 @@ impl Store {
                 status: r.get(3)?,
                 updated_at: r.get(4)?,
                 deleted_at: r.get(5)?,
-                versions: parse_pairs(&versions),
+                versions: parse_versions(&versions),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The live article one of whose versions has this slug (oldest first
+    /// when several do).
+    pub fn article_id_by_slug(&self, slug: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT a.id FROM locale_version v JOIN article a ON a.id = v.article_id
+                 WHERE v.slug = ?1 AND a.deleted_at IS NULL ORDER BY a.created_at, a.id LIMIT 1",
+                [slug],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     /// Moves an article to the trash (`Some(time)`) or back out of it (`None`).
@@ -194,7 +208,10 @@ impl Store {
     }
 }
 
-fn insert_version(tx: &rusqlite::Transaction<'_>, v: &LocaleVersionRow) -> Result<(), StoreError> {
+pub(crate) fn insert_version(
+    tx: &rusqlite::Transaction<'_>,
+    v: &LocaleVersionRow,
+) -> Result<(), StoreError> {
     tx.execute(
         &format!("INSERT INTO locale_version ({VERSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
         params![
@@ -205,15 +222,60 @@ fn insert_version(tx: &rusqlite::Transaction<'_>, v: &LocaleVersionRow) -> Resul
     Ok(())
 }
 
-/// Parses SQLite's `[["fr","draft"],["en","ready"]]` without a JSON dependency:
-/// locale codes and statuses never contain quotes or brackets.
-fn parse_pairs(json: &str) -> Vec<(String, String)> {
+/// Parses SQLite's `[["fr","draft",0,0],["en","ready",12,9]]` without a JSON
+/// dependency: locale codes and statuses never contain quotes, commas or brackets.
+fn parse_versions(json: &str) -> Vec<VersionSummary> {
     json.split(']')
         .filter_map(|chunk| {
-            let parts: Vec<&str> = chunk.split('"').collect();
-            (parts.len() >= 4).then(|| (parts[1].to_string(), parts[3].to_string()))
+            let inner = chunk.trim_start_matches([',', '[']);
+            let parts: Vec<&str> = inner
+                .split(',')
+                .map(|p| p.trim().trim_matches('"'))
+                .collect();
+            match parts.as_slice() {
+                [locale, status, blocks, done] if !locale.is_empty() => Some(VersionSummary {
+                    locale: locale.to_string(),
+                    status: status.to_string(),
+                    blocks: blocks.parse().unwrap_or(0),
+                    up_to_date: done.parse().unwrap_or(0),
+                }),
+                _ => None,
+            }
         })
         .collect()
+}
+
+/// Replaces a version's content and bumps its article's last edit; false
+/// when the version does not exist.
+pub(crate) fn update_version(
+    tx: &rusqlite::Transaction<'_>,
+    v: &LocaleVersionRow,
+) -> Result<bool, StoreError> {
+    let n = tx.execute(
+        "UPDATE locale_version SET title = ?3, slug = ?4, author = ?5, date = ?6, tags = ?7,
+                summary = ?8, body = ?9, status = ?10, updated_at = ?11
+         WHERE article_id = ?1 AND locale = ?2",
+        params![
+            v.article_id,
+            v.locale,
+            v.title,
+            v.slug,
+            v.author,
+            v.date,
+            v.tags,
+            v.summary,
+            v.body,
+            v.status,
+            v.updated_at
+        ],
+    )?;
+    if n == 1 {
+        tx.execute(
+            "UPDATE article SET updated_at = max(updated_at, ?2) WHERE id = ?1",
+            params![v.article_id, v.updated_at],
+        )?;
+    }
+    Ok(n == 1)
 }
 
 #[cfg(test)]
@@ -267,12 +329,14 @@ mod tests {
             "library should be sorted by last edit, newest first"
         );
         let a = lib.iter().find(|r| r.article_id == "a").unwrap();
+        let locales: Vec<(&str, &str)> = a
+            .versions
+            .iter()
+            .map(|v| (v.locale.as_str(), v.status.as_str()))
+            .collect();
         assert_eq!(
-            a.versions,
-            vec![
-                ("fr".to_string(), "draft".to_string()),
-                ("en".to_string(), "ready".to_string())
-            ],
+            locales,
+            [("fr", "draft"), ("en", "ready")],
             "versions should list the source locale first"
         );
     }
@@ -354,13 +418,23 @@ mod tests {
     }
 
     #[test]
-    fn parses_version_pairs() {
-        assert_eq!(parse_pairs("[]"), vec![]);
+    fn parses_version_summaries() {
+        assert_eq!(parse_versions("[]"), vec![]);
         assert_eq!(
-            parse_pairs(r#"[["fr","draft"],["pt-BR","in_review"]]"#),
+            parse_versions(r#"[["fr","draft",0,0],["pt-BR","in_review",12,9]]"#),
             vec![
-                ("fr".into(), "draft".into()),
-                ("pt-BR".into(), "in_review".into())
+                VersionSummary {
+                    locale: "fr".into(),
+                    status: "draft".into(),
+                    blocks: 0,
+                    up_to_date: 0
+                },
+                VersionSummary {
+                    locale: "pt-BR".into(),
+                    status: "in_review".into(),
+                    blocks: 12,
+                    up_to_date: 9
+                },
             ]
         );
     }

@@ -24,6 +24,9 @@ pub enum StoreError {
     /// The disk (or the database's size limit) is full; nothing was written.
     #[error("the disk is full")]
     DiskFull,
+    /// A write addressed a row that does not exist; nothing was written.
+    #[error("no such row")]
+    NotFound,
     /// A migration failed; the transaction was rolled back.
     #[error("database migration failed: {0}")]
     Migration(rusqlite_migration::Error),

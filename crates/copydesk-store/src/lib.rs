@@ -9,14 +9,16 @@ mod article;
 mod error;
 mod migration;
 mod setting;
+mod translation;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use article::{ArticleRow, LibraryRow, LocaleVersionRow};
+pub use article::{ArticleRow, LibraryRow, LocaleVersionRow, VersionSummary};
 pub use error::StoreError;
 pub use migration::{LATEST_VERSION, migrations};
+pub use translation::{RevisionRow, UnitRow, WriteOp};
 
 /// `PRAGMA application_id` of every Copydesk database ("CpDk"), so another
 /// program's SQLite file is recognised and never migrated by mistake.

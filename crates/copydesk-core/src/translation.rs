@@ -1,0 +1,553 @@
+//! Translation of articles: starting a locale version from the source,
+//! the side-by-side view with per-block staleness, editing and confirming
+//! blocks, and keeping every translation aligned when the source is saved.
+//! The alignment itself is in [`crate::align`].
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use similar::{ChangeTag, TextDiff};
+
+use copydesk_markdown::{SourceBlock, split_blocks};
+use copydesk_store::{LocaleVersionRow, RevisionRow, Store, UnitRow, WriteOp};
+
+use crate::align::{self, BlockState, ConfirmedBlock, Unit};
+use crate::article::{Status, version_row};
+use crate::{CoreError, LocaleVersionInput, SavedLocaleVersion, Workspace, new_id, now_ms};
+
+/// Source edits closer together than this share one revision.
+const REVISION_INTERVAL_MS: i64 = 10 * 60 * 1000;
+
+/// A span of a word-level diff between two versions of a source block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffSpan {
+    /// "equal", "insert" or "delete".
+    pub op: &'static str,
+    pub text: String,
+}
+
+/// One row of the side-by-side view: source block(s) and their translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationBlock {
+    pub unit_id: String,
+    pub state: BlockState,
+    /// Kind of the (first) source block; "removed" when its source is gone.
+    pub kind: &'static str,
+    /// The current source text this unit translates.
+    pub source: String,
+    pub target: String,
+    /// For a changed block: the source text it was last confirmed against.
+    pub previous_source: Option<String>,
+    /// For a changed block: word-level diff from `previous_source` to `source`.
+    pub diff: Option<Vec<DiffSpan>>,
+}
+
+/// A target locale version seen side by side with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationView {
+    pub article_id: String,
+    pub source_locale: String,
+    pub locale: String,
+    pub title: String,
+    pub source_title: String,
+    pub status: Status,
+    pub blocks: Vec<TranslationBlock>,
+    pub total: u32,
+    pub up_to_date: u32,
+}
+
+impl Workspace {
+    /// Starts the `locale` version of an article from its source: a copy of
+    /// the source to overwrite (`copy`) or empty. Every block starts
+    /// untranslated.
+    pub fn start_translation(
+        &self,
+        article_id: &str,
+        locale: &str,
+        copy: bool,
+    ) -> Result<TranslationView, CoreError> {
+        let locale = crate::locale::validate(locale)?;
+        {
+            let mut store = self.store();
+            let (article, source) = source_of(&store, article_id)?;
+            if locale == article.source_locale
+                || store
+                    .locale_versions(article_id)?
+                    .iter()
+                    .any(|v| v.locale == locale)
+            {
+                return Err(CoreError::InvalidInput(format!(
+                    "{article_id} already has a {locale} version"
+                )));
+            }
+            let blocks = split_blocks(&source.body);
+            let units = align::start_units(&blocks, copy, new_id);
+            let now = now_ms();
+            let pick = |s: &String| if copy { s.clone() } else { String::new() };
+            let version = LocaleVersionRow {
+                id: new_id(),
+                article_id: article_id.to_string(),
+                locale: locale.clone(),
+                title: pick(&source.title),
+                slug: pick(&source.slug),
+                author: source.author.clone(),
+                date: source.date.clone(),
+                tags: if copy {
+                    source.tags.clone()
+                } else {
+                    "[]".into()
+                },
+                summary: pick(&source.summary),
+                body: align::join_targets(units.iter().map(|u| u.target.as_str())),
+                status: Status::Draft.as_str().into(),
+                created_at: now,
+                updated_at: now,
+            };
+            let rows = unit_rows(&units, now);
+            let revision = revision(&version, false, "translation_start", now);
+            store.apply(&[
+                WriteOp::InsertVersion(&version),
+                WriteOp::ReplaceUnits {
+                    version_id: &version.id,
+                    units: &rows,
+                },
+                WriteOp::AddRevision(&revision),
+            ])?;
+        }
+        self.translation(article_id, &locale)
+    }
+
+    /// The side-by-side view of the `locale` version of an article.
+    pub fn translation(
+        &self,
+        article_id: &str,
+        locale: &str,
+    ) -> Result<TranslationView, CoreError> {
+        let mut store = self.store();
+        let (article, source) = source_of(&store, article_id)?;
+        let target = target_of(&store, article_id, locale, &article.source_locale)?;
+        let blocks = split_blocks(&source.body);
+        let stored = load_units(&store, &target.id)?;
+        // Units are realigned whenever the source is saved; doing it again
+        // here repairs a database written by other means and costs little.
+        let units = align::realign(stored.clone(), &blocks, new_id);
+        if units != stored {
+            let rows = unit_rows(&units, now_ms());
+            store.apply(&[WriteOp::ReplaceUnits {
+                version_id: &target.id,
+                units: &rows,
+            }])?;
+        }
+        Ok(view(
+            &article.source_locale,
+            &source,
+            &target,
+            &units,
+            &blocks,
+        )?)
+    }
+
+    /// Saves the translator's text for one block (the version's body follows).
+    pub fn save_translation_block(
+        &self,
+        article_id: &str,
+        locale: &str,
+        unit_id: &str,
+        target_text: &str,
+    ) -> Result<SavedLocaleVersion, CoreError> {
+        let mut store = self.store();
+        let (article, _) = source_of(&store, article_id)?;
+        let mut target = target_of(&store, article_id, locale, &article.source_locale)?;
+        let mut units = load_units(&store, &target.id)?;
+        let unit = units
+            .iter_mut()
+            .find(|u| u.id == unit_id)
+            .ok_or_else(|| CoreError::NotFound(format!("block {unit_id}")))?;
+        unit.target = target_text.to_string();
+        let now = now_ms();
+        target.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
+        target.updated_at = now;
+        let rows = unit_rows(&units, now);
+        store.apply(&[
+            WriteOp::UpdateVersion(&target),
+            WriteOp::ReplaceUnits {
+                version_id: &target.id,
+                units: &rows,
+            },
+        ])?;
+        Ok(SavedLocaleVersion {
+            updated_at: now,
+            slug: target.slug,
+        })
+    }
+
+    /// Marks blocks up to date with the current source (`None` = all of
+    /// them). A block whose source was deleted is removed from the
+    /// translation. When nothing is left to do, an *outdated* version goes
+    /// back to *in review*.
+    pub fn mark_blocks_up_to_date(
+        &self,
+        article_id: &str,
+        locale: &str,
+        unit_ids: Option<&[String]>,
+    ) -> Result<TranslationView, CoreError> {
+        {
+            let mut store = self.store();
+            let (article, source) = source_of(&store, article_id)?;
+            let mut target = target_of(&store, article_id, locale, &article.source_locale)?;
+            let blocks = split_blocks(&source.body);
+            let units = align::realign(load_units(&store, &target.id)?, &blocks, new_id);
+            let chosen = |u: &Unit| unit_ids.is_none_or(|ids| ids.iter().any(|id| *id == u.id));
+            let units: Vec<Unit> = units
+                .into_iter()
+                .filter_map(|u| {
+                    if chosen(&u) {
+                        align::confirm(u, &blocks)
+                    } else {
+                        Some(u)
+                    }
+                })
+                .collect();
+            let now = now_ms();
+            if target.status == Status::Outdated.as_str()
+                && units.iter().all(|u| u.state() == BlockState::UpToDate)
+            {
+                target.status = Status::InReview.as_str().into();
+            }
+            target.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
+            target.updated_at = now;
+            let rows = unit_rows(&units, now);
+            store.apply(&[
+                WriteOp::UpdateVersion(&target),
+                WriteOp::ReplaceUnits {
+                    version_id: &target.id,
+                    units: &rows,
+                },
+            ])?;
+        }
+        self.translation(article_id, locale)
+    }
+
+    /// Saves one locale version (autosave, import). Saving the source
+    /// realigns every translation in the same transaction; with `minor`, the
+    /// blocks that were up to date stay up to date. Saving a translation's
+    /// whole body redistributes it over its blocks in order.
+    pub(crate) fn save_version(
+        &self,
+        input: &LocaleVersionInput,
+        origin: &str,
+    ) -> Result<SavedLocaleVersion, CoreError> {
+        let mut row = version_row(input)?;
+        let now = now_ms();
+        row.updated_at = now;
+        let mut store = self.store();
+        let article = store
+            .article(&input.article_id)?
+            .ok_or_else(|| CoreError::NotFound(format!("article {}", input.article_id)))?;
+        let versions = store.locale_versions(&article.id)?;
+        let current = versions
+            .iter()
+            .find(|v| v.locale == row.locale)
+            .ok_or_else(|| {
+                CoreError::NotFound(format!("article {} in {}", input.article_id, input.locale))
+            })?;
+        row.id = current.id.clone();
+
+        let mut unit_writes: Vec<(String, Vec<UnitRow>)> = Vec::new();
+        let mut statuses: Vec<(String, &'static str)> = Vec::new();
+        if row.locale == article.source_locale {
+            let blocks = split_blocks(&row.body);
+            for target in versions
+                .iter()
+                .filter(|v| v.locale != article.source_locale)
+            {
+                let before = load_units(&store, &target.id)?;
+                let was_current: HashMap<String, bool> = before
+                    .iter()
+                    .map(|u| (u.id.clone(), u.state() == BlockState::UpToDate))
+                    .collect();
+                let mut units = align::realign(before, &blocks, new_id);
+                if input.minor {
+                    units = units
+                        .into_iter()
+                        .map(|u| {
+                            let keep = was_current.get(&u.id).copied().unwrap_or(false)
+                                && u.state() == BlockState::SourceChanged;
+                            if keep {
+                                align::confirm(u.clone(), &blocks).unwrap_or(u)
+                            } else {
+                                u
+                            }
+                        })
+                        .collect();
+                }
+                let stale = units.iter().any(|u| u.state() != BlockState::UpToDate);
+                let shipped =
+                    [Status::InReview, Status::Ready, Status::Published].map(Status::as_str);
+                if stale && shipped.contains(&target.status.as_str()) {
+                    statuses.push((target.id.clone(), Status::Outdated.as_str()));
+                }
+                unit_writes.push((target.id.clone(), unit_rows(&units, now)));
+            }
+        } else if align::join_targets([current.body.as_str()])
+            != align::join_targets([row.body.as_str()])
+        {
+            let units = redistribute(load_units(&store, &current.id)?, &row.body);
+            row.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
+            unit_writes.push((current.id.clone(), unit_rows(&units, now)));
+        }
+
+        let last = store.last_revision_at(&row.id)?;
+        let snapshot = (input.minor
+            || origin != "edit"
+            || last.is_none_or(|t| now - t >= REVISION_INTERVAL_MS))
+        .then(|| revision(&row, input.minor, origin, now));
+        let mut ops = vec![WriteOp::UpdateVersion(&row)];
+        for (version_id, units) in &unit_writes {
+            ops.push(WriteOp::ReplaceUnits { version_id, units });
+        }
+        for (version_id, status) in &statuses {
+            ops.push(WriteOp::SetStatus { version_id, status });
+        }
+        if let Some(r) = &snapshot {
+            ops.push(WriteOp::AddRevision(r));
+        }
+        store.apply(&ops)?;
+        Ok(SavedLocaleVersion {
+            updated_at: now,
+            slug: row.slug,
+        })
+    }
+}
+
+/// Spreads a translation's new body over its units in order: one Markdown
+/// block per unit, the surplus in the last unit, missing ones left empty.
+/// Used when a translation is edited as a whole (import, the plain editor).
+fn redistribute(mut units: Vec<Unit>, body: &str) -> Vec<Unit> {
+    let blocks: Vec<String> = split_blocks(body).into_iter().map(|b| b.text).collect();
+    if units.is_empty() {
+        return units;
+    }
+    let n = units.len();
+    for (i, unit) in units.iter_mut().enumerate() {
+        unit.target = if i + 1 < n {
+            blocks.get(i).cloned().unwrap_or_default()
+        } else {
+            blocks
+                .get(i..)
+                .map(|rest| rest.join("\n\n"))
+                .unwrap_or_default()
+        };
+    }
+    units
+}
+
+fn source_of(
+    store: &Store,
+    article_id: &str,
+) -> Result<(copydesk_store::ArticleRow, LocaleVersionRow), CoreError> {
+    let article = store
+        .article(article_id)?
+        .ok_or_else(|| CoreError::NotFound(format!("article {article_id}")))?;
+    let source = store
+        .locale_versions(article_id)?
+        .into_iter()
+        .find(|v| v.locale == article.source_locale)
+        .ok_or_else(|| CoreError::NotFound(format!("source of {article_id}")))?;
+    Ok((article, source))
+}
+
+fn target_of(
+    store: &Store,
+    article_id: &str,
+    locale: &str,
+    source_locale: &str,
+) -> Result<LocaleVersionRow, CoreError> {
+    if locale == source_locale {
+        return Err(CoreError::InvalidInput(format!(
+            "{locale} is the source language of this article"
+        )));
+    }
+    store
+        .locale_versions(article_id)?
+        .into_iter()
+        .find(|v| v.locale == locale)
+        .ok_or_else(|| CoreError::NotFound(format!("article {article_id} in {locale}")))
+}
+
+fn load_units(store: &Store, version_id: &str) -> Result<Vec<Unit>, CoreError> {
+    store
+        .translation_units(version_id)?
+        .into_iter()
+        .map(|r| {
+            let bad = |e: serde_json::Error| {
+                CoreError::InvalidInput(format!("stored block {}: {e}", r.id))
+            };
+            Ok(Unit {
+                anchor: serde_json::from_str(&r.anchor).map_err(bad)?,
+                confirmed: r
+                    .confirmed
+                    .as_deref()
+                    .map(serde_json::from_str::<Vec<ConfirmedBlock>>)
+                    .transpose()
+                    .map_err(bad)?,
+                id: r.id,
+                target: r.target,
+            })
+        })
+        .collect()
+}
+
+fn unit_rows(units: &[Unit], now: i64) -> Vec<UnitRow> {
+    units
+        .iter()
+        .map(|u| UnitRow {
+            id: u.id.clone(),
+            target: u.target.clone(),
+            anchor: serde_json::to_string(&u.anchor).expect("hashes serialise"),
+            confirmed: u
+                .confirmed
+                .as_ref()
+                .map(|c| serde_json::to_string(c).expect("blocks serialise")),
+            state: u.state().as_str().to_string(),
+            updated_at: now,
+        })
+        .collect()
+}
+
+fn revision(v: &LocaleVersionRow, minor: bool, origin: &str, now: i64) -> RevisionRow {
+    RevisionRow {
+        id: new_id(),
+        locale_version_id: v.id.clone(),
+        created_at: now,
+        title: v.title.clone(),
+        body: v.body.clone(),
+        minor,
+        origin: origin.to_string(),
+    }
+}
+
+fn view(
+    source_locale: &str,
+    source: &LocaleVersionRow,
+    target: &LocaleVersionRow,
+    units: &[Unit],
+    blocks: &[SourceBlock],
+) -> Result<TranslationView, CoreError> {
+    let by_hash: HashMap<&str, &SourceBlock> =
+        blocks.iter().map(|b| (b.hash.as_str(), b)).collect();
+    let rows: Vec<TranslationBlock> = units
+        .iter()
+        .map(|u| {
+            let anchored: Vec<&SourceBlock> = u
+                .anchor
+                .iter()
+                .filter_map(|h| by_hash.get(h.as_str()).copied())
+                .collect();
+            let source_text = anchored
+                .iter()
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let state = u.state();
+            let previous = (state == BlockState::SourceChanged).then(|| {
+                u.confirmed
+                    .iter()
+                    .flatten()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            });
+            TranslationBlock {
+                unit_id: u.id.clone(),
+                state,
+                kind: anchored.first().map(|b| b.kind).unwrap_or("removed"),
+                diff: previous.as_deref().map(|old| word_diff(old, &source_text)),
+                previous_source: previous,
+                source: source_text,
+                target: u.target.clone(),
+            }
+        })
+        .collect();
+    let up_to_date = rows
+        .iter()
+        .filter(|r| r.state == BlockState::UpToDate)
+        .count() as u32;
+    Ok(TranslationView {
+        article_id: source.article_id.clone(),
+        source_locale: source_locale.to_string(),
+        locale: target.locale.clone(),
+        title: target.title.clone(),
+        source_title: source.title.clone(),
+        status: Status::parse(&target.status)?,
+        total: rows.len() as u32,
+        up_to_date,
+        blocks: rows,
+    })
+}
+
+/// Word-level diff (whitespace kept with the words), for showing what changed
+/// in a source block since the translation was confirmed.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
+    let diff = TextDiff::from_words(old, new);
+    let mut spans: Vec<DiffSpan> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Insert => "insert",
+            ChangeTag::Delete => "delete",
+        };
+        match spans.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(change.value()),
+            _ => spans.push(DiffSpan {
+                op,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_marks_changed_words() {
+        let d = word_diff(
+            "Le sommet a réuni des équipes.",
+            "Le sommet a réuni cent équipes.",
+        );
+        let ops: Vec<(&str, &str)> = d.iter().map(|s| (s.op, s.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            [
+                ("equal", "Le sommet a réuni "),
+                ("delete", "des"),
+                ("insert", "cent"),
+                ("equal", " équipes.")
+            ]
+        );
+    }
+
+    #[test]
+    fn redistributing_a_body_fills_units_in_order() {
+        let unit = |id: &str| Unit {
+            id: id.into(),
+            target: String::new(),
+            anchor: vec![],
+            confirmed: None,
+        };
+        let units = redistribute(vec![unit("a"), unit("b")], "One.\n\nTwo.\n\nThree.");
+        assert_eq!(units[0].target, "One.");
+        assert_eq!(
+            units[1].target, "Two.\n\nThree.",
+            "the surplus goes to the last unit"
+        );
+        let units = redistribute(vec![unit("a"), unit("b"), unit("c")], "Only.");
+        assert_eq!(
+            units.iter().map(|u| u.target.as_str()).collect::<Vec<_>>(),
+            ["Only.", "", ""]
+        );
+    }
+}
