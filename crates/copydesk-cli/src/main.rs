@@ -33,6 +33,49 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Replace a locale version from a Markdown file with front matter, as an
+    /// edit in the app would (new revision, translation staleness recomputed).
+    /// Creates the article or the locale version when missing.
+    Import {
+        /// The Markdown file (front matter optional: title, slug, author, date, tags, summary, status).
+        file: PathBuf,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// The article: its slug (in any language) or its id.
+        #[arg(long)]
+        article: String,
+        /// The language of the file (BCP 47: fr, en-GB, pt-BR…).
+        #[arg(long)]
+        locale: String,
+        /// A minor edit (typo fix): translations that were up to date stay so.
+        #[arg(long)]
+        minor: bool,
+    },
+    /// Write a locale version out as Markdown with front matter.
+    Export {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        #[arg(long)]
+        article: String,
+        #[arg(long)]
+        locale: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Show every block of a translation with its state; for blocks whose
+    /// source changed, the old and new source text.
+    TranslationStatus {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        #[arg(long)]
+        article: String,
+        /// The translation's language.
+        #[arg(long)]
+        locale: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Render a Markdown file to sanitised HTML, exactly as the app's preview does.
     Preview {
         /// The Markdown file.
@@ -102,6 +145,81 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
+        Command::Import {
+            file,
+            data_dir,
+            article,
+            locale,
+            minor,
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
+            let outcome = open(data_dir)?
+                .import_markdown(&article, &locale, &text, minor)
+                .map_err(Failure::core)?;
+            let what = match (outcome.created_article, outcome.created_version) {
+                (true, _) => "created article",
+                (false, true) => "started translation",
+                (false, false) => "updated",
+            };
+            println!("{what} {} ({})", outcome.article_id, outcome.locale);
+            Ok(())
+        }
+        Command::Export {
+            data_dir,
+            article,
+            locale,
+            out,
+        } => {
+            let text = open(data_dir)?
+                .export_markdown(&article, &locale)
+                .map_err(Failure::core)?;
+            write_out(out, &text)
+        }
+        Command::TranslationStatus {
+            data_dir,
+            article,
+            locale,
+            format,
+        } => {
+            let ws = open(data_dir)?;
+            let id = ws
+                .find_article(&article)
+                .map_err(Failure::core)?
+                .ok_or_else(|| Failure(format!("no article {article:?} in this workspace")))?;
+            let view = ws.translation(&id, &locale).map_err(Failure::core)?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                Format::Json => {
+                    let json =
+                        serde_json::to_string_pretty(&view).expect("a translation view serialises");
+                    writeln!(out, "{json}").map_err(io)?;
+                }
+                Format::Text => {
+                    writeln!(
+                        out,
+                        "{} → {}: {}/{} blocks up to date",
+                        view.source_locale, view.locale, view.up_to_date, view.total
+                    )
+                    .map_err(io)?;
+                    for (i, b) in view.blocks.iter().enumerate() {
+                        let state = serde_json::to_value(b.state).expect("a state serialises");
+                        writeln!(
+                            out,
+                            "{:>3}  {:<15} {}",
+                            i + 1,
+                            state.as_str().unwrap_or(""),
+                            first_line(&b.source)
+                        )
+                        .map_err(io)?;
+                        if let Some(old) = &b.previous_source {
+                            writeln!(out, "       was: {}", first_line(old)).map_err(io)?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
         Command::Preview { file, out } => {
             let markdown = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
@@ -120,4 +238,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 fn io(e: std::io::Error) -> Failure {
     Failure(e.to_string())
+}
+
+fn open(data_dir: Option<PathBuf>) -> Result<Workspace, Failure> {
+    let dir = copydesk_core::resolve_data_dir(data_dir)
+        .ok_or_else(|| Failure("no data folder: pass --data-dir".into()))?;
+    Workspace::open(&dir).map_err(Failure::core)
+}
+
+fn write_out(out: Option<PathBuf>, text: &str) -> Result<(), Failure> {
+    match out {
+        Some(path) => std::fs::write(&path, text)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(io),
+    }
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    if line.chars().count() > 70 {
+        format!("{}…", line.chars().take(70).collect::<String>())
+    } else {
+        line.to_string()
+    }
 }
