@@ -13,6 +13,12 @@ const COMMANDS: &[&str] = &[
     "set_last_open",
     "render_preview",
     "slugify",
+    "get_translation",
+    "start_translation",
+    "save_translation_block",
+    "mark_blocks_up_to_date",
+    "get_workspace_locales",
+    "set_workspace_locales",
 ];
 
 fn main() {

@@ -40,6 +40,12 @@ pub fn run() {
             commands::article::purge_article,
             commands::preview::render_preview,
             commands::preview::slugify,
+            commands::translation::get_translation,
+            commands::translation::start_translation,
+            commands::translation::save_translation_block,
+            commands::translation::mark_blocks_up_to_date,
+            commands::translation::get_workspace_locales,
+            commands::translation::set_workspace_locales,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Copydesk");

@@ -75,9 +75,29 @@ impl Workspace {
             }))
     }
 
-    /// Replaces the workspace's languages.
+    /// The workspace's languages with their native names, source first.
+    pub fn workspace_locale_infos(&self) -> Result<Vec<crate::LocaleInfo>, CoreError> {
+        let locales = self.workspace_locales()?;
+        std::iter::once(&locales.source)
+            .chain(&locales.targets)
+            .map(|l| crate::locale_info(l))
+            .collect()
+    }
+
+    /// Replaces the workspace's languages. Every tag is validated (BCP 47,
+    /// real ISO 639 language) and canonicalised; duplicates and a target
+    /// equal to the source are dropped.
     pub fn set_workspace_locales(&self, locales: &WorkspaceLocales) -> Result<(), CoreError> {
-        let json = serde_json::to_string(locales).expect("WorkspaceLocales serialises");
+        let source = crate::validate_locale(&locales.source)?;
+        let mut targets: Vec<String> = Vec::new();
+        for t in &locales.targets {
+            let t = crate::validate_locale(t)?;
+            if t != source && !targets.contains(&t) {
+                targets.push(t);
+            }
+        }
+        let locales = WorkspaceLocales { source, targets };
+        let json = serde_json::to_string(&locales).expect("WorkspaceLocales serialises");
         self.store().set_setting(LOCALES, Some(&json))?;
         Ok(())
     }

@@ -3,3 +3,4 @@
 pub mod article;
 pub mod preview;
 pub mod session;
+pub mod translation;

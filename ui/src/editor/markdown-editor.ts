@@ -8,7 +8,7 @@ import { Compartment, EditorSelection, EditorState, type Extension } from "@code
 import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
-const highlight = HighlightStyle.define([
+export const highlight = HighlightStyle.define([
   { tag: tags.heading1, fontSize: "1.35em", fontWeight: "700", color: "#13254f" },
   { tag: tags.heading2, fontSize: "1.2em", fontWeight: "700", color: "#13254f" },
   { tag: [tags.heading3, tags.heading4, tags.heading5, tags.heading6], fontWeight: "700", color: "#13254f" },

@@ -35,6 +35,9 @@ export interface Article {
 export interface LocaleStatus {
   locale: string;
   status: Status;
+  /** Translation blocks of a target version (0 for the source). */
+  blocks: number;
+  up_to_date: number;
 }
 
 export interface LibraryEntry {
@@ -58,6 +61,8 @@ export interface LocaleVersionInput {
   summary: string;
   body: string;
   status: Status;
+  /** A typo fix: translations that were up to date stay so. */
+  minor?: boolean;
 }
 
 export interface SavedLocaleVersion {
@@ -143,3 +148,51 @@ export function onWindowClose(beforeClose: () => Promise<boolean>): Promise<() =
     if (!(await beforeClose())) event.preventDefault();
   });
 }
+
+// ---- Translation ----------------------------------------------------------
+
+export type BlockState = "up_to_date" | "untranslated" | "source_changed";
+
+export interface DiffSpan {
+  op: "equal" | "insert" | "delete";
+  text: string;
+}
+
+export interface TranslationBlock {
+  unit_id: string;
+  state: BlockState;
+  kind: string;
+  source: string;
+  target: string;
+  previous_source: string | null;
+  diff: DiffSpan[] | null;
+}
+
+export interface TranslationView {
+  article_id: string;
+  source_locale: string;
+  locale: string;
+  title: string;
+  source_title: string;
+  status: Status;
+  blocks: TranslationBlock[];
+  total: number;
+  up_to_date: number;
+}
+
+export interface LocaleInfo {
+  code: string;
+  native_name: string;
+}
+
+export const getTranslation = (articleId: string, locale: string) =>
+  call<TranslationView>("get_translation", { articleId, locale });
+export const startTranslation = (articleId: string, locale: string, copy: boolean) =>
+  call<TranslationView>("start_translation", { articleId, locale, copy });
+export const saveTranslationBlock = (articleId: string, locale: string, unitId: string, target: string) =>
+  call<SavedLocaleVersion>("save_translation_block", { articleId, locale, unitId, target });
+export const markBlocksUpToDate = (articleId: string, locale: string, unitIds: string[] | null) =>
+  call<TranslationView>("mark_blocks_up_to_date", { articleId, locale, unitIds });
+export const getWorkspaceLocales = () => call<LocaleInfo[]>("get_workspace_locales");
+export const setWorkspaceLocales = (locales: WorkspaceLocales) =>
+  call<LocaleInfo[]>("set_workspace_locales", { locales });

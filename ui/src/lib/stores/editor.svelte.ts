@@ -44,6 +44,10 @@ class EditorStore {
   draft = $state<Draft | null>(null);
   saveState = $state<SaveState>("saved");
   saveError = $state<string | null>(null);
+  /** The target locale shown side by side with the source, or null when writing. */
+  translating = $state<string | null>(null);
+  /** The writer's "minor edit — keep translations current" switch. */
+  minor = $state(false);
   /** Where the caret should go when the article opens (restored session). */
   initialCursor = $state(0);
   cursor = 0;
@@ -70,6 +74,8 @@ class EditorStore {
     this.initialCursor = Math.min(cursor, version.body.length);
     this.cursor = this.initialCursor;
     this.draft = draftOf(version);
+    this.translating = null;
+    this.minor = false;
     this.saveState = "saved";
     this.saveError = null;
     this.#dirty = false;
@@ -136,6 +142,7 @@ class EditorStore {
       summary: draft.summary,
       body: draft.body,
       status: draft.status,
+      minor: this.minor,
     };
     this.#dirty = false;
     this.saveState = "saving";
@@ -146,6 +153,9 @@ class EditorStore {
         this.saveState = this.#dirty ? "pending" : "saved";
         if (this.article?.id === article.id && this.locale === input.locale) {
           library.touch(article.id, article.source_locale === input.locale ? input.title : null, saved.updated_at);
+          // A source edit may have made translation blocks stale: refresh
+          // the progress bars.
+          if (article.versions.length > 1) void library.refresh();
           void this.rememberOpen();
         }
       } catch (e) {
@@ -160,6 +170,16 @@ class EditorStore {
     })();
     this.#inFlight = run;
     return run;
+  }
+
+  /** Reloads the open article (its versions changed elsewhere), keeping the draft. */
+  async refreshArticle() {
+    if (!this.article) return;
+    try {
+      this.article = await ipc.getArticle(this.article.id);
+    } catch {
+      // Keep what is shown; the next open reports the problem.
+    }
   }
 
   async rememberOpen() {
