@@ -76,6 +76,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Mark blocks of a translation up to date with the current source (all
+    /// of them, or the 1-based block numbers given), as the translator's
+    /// "Mark up to date" does in the app.
+    MarkUpToDate {
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        #[arg(long)]
+        article: String,
+        #[arg(long)]
+        locale: String,
+        /// Block numbers as `translation-status` prints them (default: every block).
+        #[arg(long = "block")]
+        blocks: Vec<usize>,
+    },
     /// Render a Markdown file to sanitised HTML, exactly as the app's preview does.
     Preview {
         /// The Markdown file.
@@ -218,6 +232,43 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     }
                 }
             }
+            Ok(())
+        }
+        Command::MarkUpToDate {
+            data_dir,
+            article,
+            locale,
+            blocks,
+        } => {
+            let ws = open(data_dir)?;
+            let id = ws
+                .find_article(&article)
+                .map_err(Failure::core)?
+                .ok_or_else(|| Failure(format!("no article {article:?} in this workspace")))?;
+            let ids = if blocks.is_empty() {
+                None
+            } else {
+                let view = ws.translation(&id, &locale).map_err(Failure::core)?;
+                let ids = blocks
+                    .iter()
+                    .map(|n| {
+                        n.checked_sub(1)
+                            .and_then(|i| view.blocks.get(i))
+                            .map(|b| b.unit_id.clone())
+                            .ok_or_else(|| {
+                                Failure(format!(
+                                    "no block {n}: the translation has {}",
+                                    view.blocks.len()
+                                ))
+                            })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Some(ids)
+            };
+            let view = ws
+                .mark_blocks_up_to_date(&id, &locale, ids.as_deref())
+                .map_err(Failure::core)?;
+            println!("{}/{} blocks up to date", view.up_to_date, view.total);
             Ok(())
         }
         Command::Preview { file, out } => {

@@ -191,3 +191,77 @@ fn bad_input_is_reported_and_nothing_changes() {
         "nothing changed"
     );
 }
+
+#[test]
+fn a_scripted_history_insert_at_3_and_edit_7() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("desk");
+    let paragraphs: Vec<String> = (1..=10)
+        .map(|i| format!("Paragraphe {i} du salon."))
+        .collect();
+    let fr = write(tmp.path(), "v1.md", &paragraphs.join("\n\n"));
+    ok(copydesk(
+        &data,
+        &["import", &fr, "--article", "salon", "--locale", "fr"],
+    ));
+    let en = write(
+        tmp.path(),
+        "en.md",
+        &(1..=10)
+            .map(|i| format!("Paragraph {i} of the fair."))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    );
+    ok(copydesk(
+        &data,
+        &["import", &en, "--article", "salon", "--locale", "en"],
+    ));
+    let said = ok(copydesk(
+        &data,
+        &[
+            "mark-up-to-date",
+            "--article",
+            "salon",
+            "--locale",
+            "en",
+            "--block",
+            "1",
+            "--block",
+            "2",
+        ],
+    ));
+    assert_eq!(said.trim(), "2/10 blocks up to date");
+    ok(copydesk(
+        &data,
+        &["mark-up-to-date", "--article", "salon", "--locale", "en"],
+    ));
+
+    let mut edited = paragraphs.clone();
+    edited.insert(2, "Un nouveau paragraphe.".into());
+    edited[7] = "Paragraphe 7 du salon, corrigé.".into();
+    let v2 = write(tmp.path(), "v2.md", &edited.join("\n\n"));
+    ok(copydesk(
+        &data,
+        &["import", &v2, "--article", "salon", "--locale", "fr"],
+    ));
+    let v = status(&data);
+    let mut expected = vec!["up_to_date"; 11];
+    expected[2] = "untranslated";
+    expected[7] = "source_changed";
+    assert_eq!(states(&v), expected);
+    assert_eq!(v["blocks"][7]["previous_source"], "Paragraphe 7 du salon.");
+    assert_eq!(v["blocks"][7]["source"], "Paragraphe 7 du salon, corrigé.");
+    let out = copydesk(
+        &data,
+        &[
+            "mark-up-to-date",
+            "--article",
+            "salon",
+            "--locale",
+            "en",
+            "--block",
+            "99",
+        ],
+    );
+    assert!(!out.status.success(), "an unknown block number fails");
+}
