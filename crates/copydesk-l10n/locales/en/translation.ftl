@@ -39,3 +39,6 @@ settings-target-locales = And translated into
 settings-add-locale = Add
 settings-locale-placeholder = Language tag, e.g. de, pt-BR
 settings-remove-locale = Remove { $language }
+settings-remove-locale-title = Stop translating into { $language }?
+settings-remove-locale-body = Existing { $language } versions of articles are kept; articles will no longer offer this language.
+settings-remove-locale-confirm = Remove

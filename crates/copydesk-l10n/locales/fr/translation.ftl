@@ -39,3 +39,6 @@ settings-target-locales = Et traduits en
 settings-add-locale = Ajouter
 settings-locale-placeholder = Code de langue, ex. de, pt-BR
 settings-remove-locale = Retirer { $language }
+settings-remove-locale-title = Ne plus traduire en { $language } ?
+settings-remove-locale-body = Les versions existantes en { $language } sont conservées ; les articles ne proposeront plus cette langue.
+settings-remove-locale-confirm = Retirer
