@@ -19,13 +19,13 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
         .await;
     app.testid("editor").await;
 
-    // Start the English translation from a copy of the source.
+    // Start the German translation from a copy of the source.
     app.client
         .find(fantoccini::Locator::Css(
-            "[data-testid=add-translation][data-locale=en]",
+            "[data-testid=add-translation][data-locale=de]",
         ))
         .await
-        .expect("an 'add EN' tab for a workspace target")
+        .expect("an 'add DE' tab for a workspace target")
         .click()
         .await
         .unwrap();
@@ -55,7 +55,7 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
     app.wait_saved().await;
 
     // The English version shows exactly that block as changed, with the diff.
-    app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
+    app.js("document.querySelector('[data-testid=locale-tab][data-locale=de]').click()")
         .await;
     app.wait_js(
         "return document.querySelectorAll('[data-testid=translation-block][data-state=source_changed]').length === 1",
@@ -80,7 +80,7 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
         .find(fantoccini::Locator::Css("[data-testid=translation-block][data-state=source_changed] [data-testid=translation-target]"))
         .await
         .expect("the changed block's editor");
-    target.send_keys("Update: ").await.unwrap();
+    target.send_keys("Neu: ").await.unwrap();
     app.click("mark-block-up-to-date").await;
     app.wait_js(
         "const p = document.querySelector('[data-testid=translation-progress]'); return p.dataset.done === p.dataset.total;",
@@ -89,24 +89,48 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
     .await;
     app.screenshot("translation-up-to-date").await;
     let library = app
-        .js("const p = document.querySelector('[data-testid=version-progress][data-locale=en]'); return p.dataset.done === p.dataset.total && p.dataset.total !== '0';")
+        .js("const p = document.querySelector('[data-testid=version-progress][data-locale=de]'); return p.dataset.done === p.dataset.total && p.dataset.total !== '0';")
         .await;
     assert_eq!(library, true, "the library's progress bar is full again");
 
-    // The English text is in the database, with the translator's edit.
+    // The German text is in the database, with the translator's edit.
     let conn = rusqlite::Connection::open(dir.join("copydesk.sqlite3")).unwrap();
     let body: String = conn
         .query_row(
             "SELECT v.body FROM locale_version v JOIN article a ON a.id = v.article_id
-             WHERE v.locale = 'en' AND a.source_locale = 'fr'",
+             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
             [],
             |r| r.get(0),
         )
         .unwrap();
     assert!(
-        body.starts_with("Update: "),
+        body.starts_with("Neu: "),
         "the translation's body has the update: {}",
         &body[..60.min(body.len())]
     );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_sample_translation_shows_its_one_stale_block() {
+    let dir = data_dir("sample-translation");
+    let app = App::start("sample-translation", &dir, Start::default()).await;
+    app.wait_js(
+        "const p = document.querySelector('[data-testid=version-progress][data-locale=en]'); return !!p && p.dataset.done === '21' && p.dataset.total === '22';",
+        "the library to show the English translation at 21 / 22",
+    )
+    .await;
+    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
+        .await;
+    app.testid("editor").await;
+    app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
+        .await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=translation-block][data-state=source_changed]').length === 1",
+        "one changed block in the English translation",
+    )
+    .await;
+    app.click("next-stale").await;
+    app.screenshot("sample-translation").await;
     app.quit().await;
 }

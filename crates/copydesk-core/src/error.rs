@@ -35,6 +35,9 @@ pub enum CoreError {
     /// Any other database failure.
     #[error("storage error: {0}")]
     Storage(StoreError),
+    /// The site's strings folder (see `strings.rs`) cannot be used as asked.
+    #[error(transparent)]
+    Strings(#[from] crate::strings::StringsError),
 }
 
 impl CoreError {
@@ -49,6 +52,7 @@ impl CoreError {
             CoreError::NotFound(_) => "not_found",
             CoreError::InvalidInput(_) => "invalid_input",
             CoreError::Storage(_) => "storage",
+            CoreError::Strings(e) => e.code(),
         }
     }
 
@@ -83,6 +87,7 @@ impl CoreError {
                 l10n.format("error-invalid-input", &[("detail", detail)])
             }
             CoreError::Storage(e) => l10n.format("error-storage", &[("detail", &e.to_string())]),
+            CoreError::Strings(e) => e.message(l10n),
         }
     }
 

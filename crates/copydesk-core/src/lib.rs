@@ -15,6 +15,7 @@ mod preview;
 mod sample;
 mod settings;
 mod slug;
+mod strings;
 mod translation;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,7 @@ pub use markdown_file::{FrontMatter, ImportOutcome, parse_markdown_file, write_m
 pub use preview::{PreviewOutput, render_preview};
 pub use settings::{LastOpen, WorkspaceLocales};
 pub use slug::slugify;
+pub use strings::*;
 pub use translation::{DiffSpan, TranslationBlock, TranslationView, word_diff};
 
 /// File name of the database inside the data folder.

@@ -89,9 +89,77 @@ pub(crate) fn seed(workspace: &Workspace) -> Result<(), CoreError> {
         };
         workspace.insert_article(&a.locale, &input, now - (index.len() - i) as i64 * 60_000)?;
     }
+    seed_translation(workspace)?;
     workspace.set_workspace_locales(&crate::WorkspaceLocales {
         source: "fr".into(),
         targets: vec!["en".into(), "de".into()],
+    })?;
+    Ok(())
+}
+
+const SOMMET_EN: &str = include_str!("../sample/sommet-ia.en.md");
+
+/// The English translation of the summit article, confirmed block by block,
+/// then one later edit of the French source: a new user sees a translation
+/// with exactly one paragraph to bring up to date.
+fn seed_translation(workspace: &Workspace) -> Result<(), CoreError> {
+    let Some(id) =
+        workspace.find_article("sommet-pour-l-action-sur-l-ia-ce-que-nous-en-retenons")?
+    else {
+        return Ok(());
+    };
+    let view = workspace.start_translation(&id, "en", false)?;
+    let english = copydesk_markdown::split_blocks(SOMMET_EN);
+    for (block, text) in view.blocks.iter().zip(&english) {
+        workspace.save_translation_block(&id, "en", &block.unit_id, &text.text)?;
+    }
+    workspace.mark_blocks_up_to_date(&id, "en", None)?;
+    let article = workspace.get_article(&id)?;
+    let en = article
+        .versions
+        .iter()
+        .find(|v| v.locale == "en")
+        .expect("just started");
+    workspace.save_locale_version(&LocaleVersionInput {
+        article_id: id.clone(),
+        locale: "en".into(),
+        title: "AI Action Summit: our key takeaways".into(),
+        slug: "ai-action-summit-our-key-takeaways".into(),
+        author: en.author.clone(),
+        date: en.date.clone(),
+        tags: vec!["events".into(), "artificial intelligence".into(), "frugality".into()],
+        summary: "Three members of our team spent a day at the AI Action Summit and came back with lessons about data, frugality and what local authorities expect.".into(),
+        body: en.body.clone(),
+        status: Status::Ready,
+        minor: false,
+    })?;
+    let fr = article
+        .versions
+        .iter()
+        .find(|v| v.locale == "fr")
+        .expect("the source");
+    let first = copydesk_markdown::split_blocks(&fr.body)
+        .into_iter()
+        .next()
+        .map(|b| b.text)
+        .unwrap_or_default();
+    let edited = fr.body.replacen(
+        &first,
+        &format!("{first} Nous y avons aussi retrouvé deux collectivités clientes."),
+        1,
+    );
+    workspace.save_locale_version(&LocaleVersionInput {
+        article_id: id,
+        locale: "fr".into(),
+        title: fr.title.clone(),
+        slug: fr.slug.clone(),
+        author: fr.author.clone(),
+        date: fr.date.clone(),
+        tags: fr.tags.clone(),
+        summary: fr.summary.clone(),
+        body: edited,
+        status: fr.status,
+        minor: false,
     })?;
     Ok(())
 }
@@ -143,6 +211,16 @@ mod tests {
                 a.file
             );
         }
+        let fr = BODIES
+            .iter()
+            .find(|(f, _)| *f == "sommet-ia.fr.md")
+            .unwrap()
+            .1;
+        assert_eq!(
+            copydesk_markdown::split_blocks(fr).len(),
+            copydesk_markdown::split_blocks(SOMMET_EN).len(),
+            "the English sample translation aligns block for block with its source"
+        );
         for (name, _) in ASSETS {
             assert!(
                 BODIES.iter().any(|(_, b)| b.contains(name)),

@@ -256,3 +256,36 @@ fn preview_resolves_workspace_images_and_counts_words() {
     assert_eq!(out.words, 4, "text and alt text are words, markup is not");
     assert_eq!(out.reading_minutes, 1);
 }
+
+#[test]
+fn the_sample_translation_has_exactly_one_block_to_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(dir.path()).unwrap();
+    let id = ws
+        .find_article("sommet-pour-l-action-sur-l-ia-ce-que-nous-en-retenons")
+        .unwrap()
+        .unwrap();
+    let view = ws.translation(&id, "en").unwrap();
+    assert_eq!(
+        (view.up_to_date, view.total),
+        (21, 22),
+        "one paragraph changed after translation"
+    );
+    assert_eq!(
+        view.status,
+        Status::Outdated,
+        "a ready translation whose source moved on is outdated"
+    );
+    let changed: Vec<_> = view
+        .blocks
+        .iter()
+        .filter(|b| b.previous_source.is_some())
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert!(
+        changed[0].source.ends_with("deux collectivités clientes."),
+        "{}",
+        changed[0].source
+    );
+    assert_eq!(view.title, "AI Action Summit: our key takeaways");
+}
