@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "mark_blocks_up_to_date",
     "get_workspace_locales",
     "set_workspace_locales",
+    "save_version_metadata",
 ];
 
 fn main() {

@@ -46,6 +46,7 @@ pub fn run() {
             commands::translation::mark_blocks_up_to_date,
             commands::translation::get_workspace_locales,
             commands::translation::set_workspace_locales,
+            commands::translation::save_version_metadata,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Copydesk");

@@ -47,6 +47,12 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
     )
     .await;
     let (_, total) = progress(&app).await;
+    // The translation's own title.
+    app.testid("translation-title")
+        .await
+        .send_keys("Der Gipfel")
+        .await
+        .unwrap();
 
     // The writer changes the first paragraph of the French source.
     app.js("document.querySelector('[data-testid=locale-tab][data-locale=fr]').click()")
@@ -107,6 +113,18 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
         body.starts_with("Neu: "),
         "the translation's body has the update: {}",
         &body[..60.min(body.len())]
+    );
+    let title: String = conn
+        .query_row(
+            "SELECT v.title FROM locale_version v JOIN article a ON a.id = v.article_id
+             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        title.ends_with("Der Gipfel"),
+        "the translated title is saved: {title:?}"
     );
     app.quit().await;
 }

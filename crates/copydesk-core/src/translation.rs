@@ -42,6 +42,19 @@ pub struct TranslationBlock {
     pub diff: Option<Vec<DiffSpan>>,
 }
 
+/// The metadata of a locale version, saved without touching its body (the
+/// translator edits the body block by block).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionMetadata {
+    pub article_id: String,
+    pub locale: String,
+    pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub status: Status,
+}
+
 /// A target locale version seen side by side with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TranslationView {
@@ -49,7 +62,11 @@ pub struct TranslationView {
     pub source_locale: String,
     pub locale: String,
     pub title: String,
+    pub slug: String,
+    pub summary: String,
+    pub tags: Vec<String>,
     pub source_title: String,
+    pub source_summary: String,
     pub status: Status,
     pub blocks: Vec<TranslationBlock>,
     pub total: u32,
@@ -178,6 +195,48 @@ impl Workspace {
         Ok(SavedLocaleVersion {
             updated_at: now,
             slug: target.slug,
+        })
+    }
+
+    /// Saves a version's title, slug, summary, tags and status; its body is
+    /// left as it is.
+    pub fn save_version_metadata(
+        &self,
+        m: &VersionMetadata,
+    ) -> Result<SavedLocaleVersion, CoreError> {
+        let mut store = self.store();
+        let mut row = store
+            .locale_versions(&m.article_id)?
+            .into_iter()
+            .find(|v| v.locale == m.locale)
+            .ok_or_else(|| {
+                CoreError::NotFound(format!("article {} in {}", m.article_id, m.locale))
+            })?;
+        let input = LocaleVersionInput {
+            article_id: m.article_id.clone(),
+            locale: m.locale.clone(),
+            title: m.title.clone(),
+            slug: m.slug.clone(),
+            author: row.author.clone(),
+            date: row.date.clone(),
+            tags: m.tags.clone(),
+            summary: m.summary.clone(),
+            body: row.body.clone(),
+            status: m.status,
+            minor: false,
+        };
+        let cleaned = version_row(&input)?;
+        let now = now_ms();
+        row.title = cleaned.title;
+        row.slug = cleaned.slug;
+        row.summary = cleaned.summary;
+        row.tags = cleaned.tags;
+        row.status = cleaned.status;
+        row.updated_at = now;
+        store.apply(&[WriteOp::UpdateVersion(&row)])?;
+        Ok(SavedLocaleVersion {
+            updated_at: now,
+            slug: row.slug,
         })
     }
 
@@ -478,7 +537,11 @@ fn view(
         source_locale: source_locale.to_string(),
         locale: target.locale.clone(),
         title: target.title.clone(),
+        slug: target.slug.clone(),
+        summary: target.summary.clone(),
+        tags: serde_json::from_str(&target.tags).unwrap_or_default(),
         source_title: source.title.clone(),
+        source_summary: source.summary.clone(),
         status: Status::parse(&target.status)?,
         total: rows.len() as u32,
         up_to_date,

@@ -275,3 +275,28 @@ fn translations_are_refused_for_the_source_or_twice() {
     );
     assert_eq!(de.blocks[0].state, N);
 }
+
+#[test]
+fn metadata_saves_leave_the_blocks_alone() {
+    let desk = Desk::new(2);
+    let before = desk.view();
+    let meta = copydesk_core::VersionMetadata {
+        article_id: desk.id.clone(),
+        locale: "en".into(),
+        title: "The summit".into(),
+        slug: "The Summit!".into(),
+        summary: "What we learnt.".into(),
+        tags: vec!["events".into()],
+        status: Status::Ready,
+    };
+    let saved = desk.ws.save_version_metadata(&meta).unwrap();
+    assert_eq!(saved.slug, "the-summit", "the slug is normalised");
+    let after = desk.view();
+    assert_eq!(after.title, "The summit");
+    assert_eq!(after.summary, "What we learnt.");
+    assert_eq!(after.status, Status::Ready);
+    assert_eq!(
+        after.blocks, before.blocks,
+        "blocks and their targets are untouched"
+    );
+}

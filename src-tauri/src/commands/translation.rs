@@ -1,4 +1,6 @@
-use copydesk_core::{LocaleInfo, SavedLocaleVersion, TranslationView, WorkspaceLocales};
+use copydesk_core::{
+    LocaleInfo, SavedLocaleVersion, TranslationView, VersionMetadata, WorkspaceLocales,
+};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -69,5 +71,15 @@ pub async fn set_workspace_locales(
             ws.set_workspace_locales(&locales)?;
             ws.workspace_locale_infos()
         })
+        .await
+}
+
+#[tauri::command]
+pub async fn save_version_metadata(
+    state: State<'_, AppState>,
+    metadata: VersionMetadata,
+) -> Result<SavedLocaleVersion, IpcError> {
+    state
+        .run(move |ws| ws.save_version_metadata(&metadata))
         .await
 }

@@ -173,7 +173,11 @@ export interface TranslationView {
   source_locale: string;
   locale: string;
   title: string;
+  slug: string;
+  summary: string;
+  tags: string[];
   source_title: string;
+  source_summary: string;
   status: Status;
   blocks: TranslationBlock[];
   total: number;
@@ -196,3 +200,16 @@ export const markBlocksUpToDate = (articleId: string, locale: string, unitIds: s
 export const getWorkspaceLocales = () => call<LocaleInfo[]>("get_workspace_locales");
 export const setWorkspaceLocales = (locales: WorkspaceLocales) =>
   call<LocaleInfo[]>("set_workspace_locales", { locales });
+
+export interface VersionMetadata {
+  article_id: string;
+  locale: string;
+  title: string;
+  slug: string;
+  summary: string;
+  tags: string[];
+  status: Status;
+}
+
+export const saveVersionMetadata = (metadata: VersionMetadata) =>
+  call<SavedLocaleVersion>("save_version_metadata", { metadata });

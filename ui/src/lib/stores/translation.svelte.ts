@@ -54,6 +54,7 @@ class TranslationStore {
   }
 
   async flush() {
+    await this.#saveMetadata();
     const ids = [...this.#texts.keys()];
     for (const id of ids) await this.#saveBlock(id);
     await this.#saving;
@@ -81,6 +82,35 @@ class TranslationStore {
       }
     });
     return this.#saving;
+  }
+
+  #metaTimer: ReturnType<typeof setTimeout> | null = null;
+  #meta: ipc.VersionMetadata | null = null;
+
+  /** Title, slug, summary, tags, status of the translation: saved after a pause. */
+  editMetadata(meta: ipc.VersionMetadata) {
+    this.#meta = meta;
+    this.pending = this.#texts.size + 1;
+    if (this.#metaTimer) clearTimeout(this.#metaTimer);
+    this.#metaTimer = setTimeout(() => void this.#saveMetadata(), SAVE_DELAY_MS);
+  }
+
+  async #saveMetadata() {
+    if (this.#metaTimer) clearTimeout(this.#metaTimer);
+    this.#metaTimer = null;
+    const meta = this.#meta;
+    this.#meta = null;
+    if (!meta) return;
+    try {
+      await ipc.saveVersionMetadata(meta);
+      this.error = null;
+      void library.refresh();
+    } catch (e) {
+      this.#meta ??= meta;
+      this.error = (e as Error).message;
+    } finally {
+      this.pending = this.#texts.size + (this.#meta ? 1 : 0);
+    }
   }
 
   /** Marks blocks (all when `unitIds` is null) up to date with the source. */
