@@ -1,6 +1,8 @@
 //! `copydesk`: the command line. The same core calls as the desktop app, for
 //! scripts, CI and writers who draft in another editor.
 
+mod l10n;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,6 +99,11 @@ enum Command {
         /// Write the HTML here instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// The site's interface strings (Fluent files).
+    L10n {
+        #[command(subcommand)]
+        command: l10n::L10nCommand,
     },
 }
 
@@ -271,6 +278,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("{}/{} blocks up to date", view.up_to_date, view.total);
             Ok(())
         }
+        Command::L10n { command } => l10n::run(command),
         Command::Preview { file, out } => {
             let markdown = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;

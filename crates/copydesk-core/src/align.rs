@@ -9,9 +9,10 @@
 //! - equal blocks keep their unit, wherever they moved to;
 //! - a deleted block that reappears elsewhere is a move: its unit follows it;
 //! - an inserted block gets a new, untranslated unit;
-//! - a replaced run of blocks keeps its units: pairwise when the run has the
-//!   same length (edits), otherwise every unit of the run is merged into the
-//!   first, which now covers all the new blocks (splits and merges);
+//! - a replaced run is matched by content (word similarity against the text
+//!   each unit was confirmed against): edits, merges (several old blocks on
+//!   one new), splits (a new block next to a match and alike to its old one),
+//!   and inserts or deletes next to an edit are told apart;
 //! - a unit whose blocks all disappeared stays, anchored to nothing, until the
 //!   translator confirms it (which removes it): their text is never dropped.
 //!
@@ -161,13 +162,42 @@ pub fn realign(
                 new_len,
             } => {
                 let run = &old[old_index..old_index + old_len];
-                if old_len == new_len {
+                let new_run: Vec<&SourceBlock> =
+                    source[new_index..new_index + new_len].iter().collect();
+                let old_texts: Vec<Option<&str>> = run
+                    .iter()
+                    .map(|(u, h)| confirmed_text(&units[*u], h))
+                    .collect();
+                let mut taken = vec![false; new_len];
+                // Moves into the run first: a block deleted elsewhere.
+                for (k, b) in new_run.iter().enumerate() {
+                    if let Some(unit) = deleted
+                        .get_mut(b.hash.as_str())
+                        .and_then(VecDeque::pop_front)
+                    {
+                        anchors[unit].push(new_index + k);
+                        taken[k] = true;
+                    }
+                }
+                if old_texts.iter().all(Option::is_some) {
+                    let mut state = RunState {
+                        taken: &mut taken,
+                        anchors: &mut anchors,
+                        merged_into: &mut merged_into,
+                        fresh: &mut fresh,
+                    };
+                    match_run(run, &old_texts, &new_run, new_index, &mut state);
+                } else if old_len == new_len {
+                    // Never confirmed: nothing to compare with, keep the order.
                     for (k, (unit, _)) in run.iter().enumerate() {
-                        anchors[*unit].push(new_index + k);
+                        if !taken[k] {
+                            anchors[*unit].push(new_index + k);
+                        }
                     }
                 } else {
                     let first = run[0].0;
-                    anchors[first].extend(new_index..new_index + new_len);
+                    anchors[first]
+                        .extend((0..new_len).filter(|k| !taken[*k]).map(|k| new_index + k));
                     for (unit, _) in run {
                         if *unit != first {
                             merged_into[*unit] = first;
@@ -202,22 +232,22 @@ pub fn realign(
     }
 
     // Order: by first new position; an anchorless unit stays right after the
-    // unit that preceded it.
-    let mut placed: Vec<((usize, usize), Unit)> = Vec::new();
-    let mut last = (0usize, 0usize);
+    // unit that preceded it (before everything when it was first).
+    let mut placed: Vec<(i64, Unit)> = Vec::new();
+    let mut last: i64 = -2;
     for (i, unit) in kept.into_iter().enumerate() {
         let Some(mut unit) = unit else { continue };
         let mut positions = std::mem::take(&mut anchors[i]);
         positions.sort_unstable();
         positions.dedup();
-        let key = match positions.first() {
-            Some(&p) => (p, 0),
-            None => (last.0, last.1 + 1),
-        };
         if positions.is_empty() && unit.confirmed.is_none() && unit.target.trim().is_empty() {
             // Never translated and its source is gone: nothing to keep.
             continue;
         }
+        let key = match positions.first() {
+            Some(&p) => 2 * p as i64,
+            None => last + 1,
+        };
         last = key;
         unit.anchor = positions
             .iter()
@@ -232,10 +262,136 @@ pub fn realign(
             anchor: vec![new_hashes[j].to_string()],
             confirmed: None,
         };
-        placed.push(((j, 0), unit));
+        placed.push((2 * j as i64, unit));
     }
     placed.sort_by_key(|(key, _)| *key);
     placed.into_iter().map(|(_, u)| u).collect()
+}
+
+/// How alike two texts are, word by word (0 = nothing shared, 1 = equal).
+fn likeness(a: &str, b: &str) -> f32 {
+    let a: Vec<&str> = a.split_whitespace().collect();
+    let b: Vec<&str> = b.split_whitespace().collect();
+    similar::TextDiff::configure().diff_slices(&a, &b).ratio()
+}
+
+/// Below this, an edited block is no longer "the same paragraph".
+const SAME_BLOCK: f32 = 0.4;
+/// A new block this close to an old one it sits next to is a piece of it (split).
+const SPLIT_PIECE: f32 = 0.3;
+
+/// The text a unit was confirmed against for one of its anchor hashes.
+fn confirmed_text<'a>(unit: &'a Unit, hash: &str) -> Option<&'a str> {
+    unit.confirmed
+        .as_ref()?
+        .iter()
+        .find(|c| c.hash == hash)
+        .map(|c| c.text.as_str())
+}
+
+/// What aligning a replaced run writes to.
+struct RunState<'a> {
+    taken: &'a mut [bool],
+    anchors: &'a mut [Vec<usize>],
+    merged_into: &'a mut [usize],
+    fresh: &'a mut Vec<usize>,
+}
+
+/// Aligns a replaced run by content: each old block goes to the most alike
+/// new block at or after the previous match (several old blocks on one new
+/// block = a merge); unmatched blocks between two matches pair up in order
+/// (heavy rewrites); a leftover new block next to a match and alike to it is
+/// a split piece; anything else is new (untranslated) or gone.
+fn match_run(
+    run: &[(usize, &str)],
+    old_texts: &[Option<&str>],
+    new_run: &[&SourceBlock],
+    new_index: usize,
+    st: &mut RunState<'_>,
+) {
+    let old_len = run.len();
+    let new_len = new_run.len();
+    let mut matched: Vec<Option<usize>> = vec![None; old_len];
+    let mut from = 0;
+    for (i, text) in old_texts.iter().enumerate() {
+        let text = text.unwrap_or("");
+        let best = (from..new_len)
+            .filter(|k| !st.taken[*k] || matched.contains(&Some(*k)))
+            .map(|k| (k, likeness(text, &new_run[k].text)))
+            .filter(|(_, r)| *r >= SAME_BLOCK)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, _)) = best {
+            matched[i] = Some(k);
+            from = k;
+        }
+    }
+    for k in matched.iter().flatten() {
+        st.taken[*k] = true;
+    }
+    // Pair what is left between the same neighbouring matches, in order.
+    let mut i = 0;
+    while i < old_len {
+        if matched[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < old_len && matched[i].is_none() {
+            i += 1;
+        }
+        let lo = matched[..start]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map_or(0, |k| k + 1);
+        let hi = matched[i..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(new_len);
+        let free: Vec<usize> = (lo..hi).filter(|k| !st.taken[*k]).collect();
+        for (slot, k) in (start..i).zip(free) {
+            matched[slot] = Some(k);
+            st.taken[k] = true;
+        }
+    }
+    // Assign; several old blocks on one new block merge into the first unit.
+    let mut owner_of: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in matched.iter().enumerate() {
+        let Some(k) = *m else { continue };
+        let unit = run[i].0;
+        match owner_of.get(&k) {
+            Some(&first) if first != unit => st.merged_into[unit] = first,
+            Some(_) => {}
+            None => {
+                owner_of.insert(k, unit);
+                st.anchors[unit].push(new_index + k);
+            }
+        }
+    }
+    for k in 0..new_len {
+        if st.taken[k] {
+            continue;
+        }
+        let piece_of = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .find_map(|n| {
+                let unit = *owner_of.get(&n)?;
+                let old = matched
+                    .iter()
+                    .position(|m| *m == Some(n))
+                    .and_then(|i| old_texts[i])
+                    .unwrap_or("");
+                (likeness(old, &new_run[k].text) >= SPLIT_PIECE).then_some(unit)
+            });
+        match piece_of {
+            Some(unit) => st.anchors[unit].push(new_index + k),
+            None => st.fresh.push(new_index + k),
+        }
+    }
 }
 
 /// Confirms a unit against its current source blocks (the translator's
@@ -335,6 +491,19 @@ mod tests {
         (1..=n)
             .map(|i| format!("Paragraphe numéro {i}, avec du texte."))
             .collect()
+    }
+
+    /// Paragraphs that read like different paragraphs (no shared template).
+    fn distinct(n: usize) -> Vec<String> {
+        let all = [
+            "Le sommet a réuni des équipes venues de toute l'Europe.",
+            "Nous avons d'abord assisté à une table ronde sur les données.",
+            "L'après-midi était consacré aux bâtiments publics et à l'éclairage.",
+            "Trois collectivités ont présenté leurs chantiers de rénovation.",
+            "Le soir, nous avons repris le train en comparant nos notes.",
+            "Un tableau récapitule les chiffres clés de la journée.",
+        ];
+        all.iter().take(n).map(|s| s.to_string()).collect()
     }
 
     fn doc(ps: &[String]) -> String {
@@ -490,6 +659,76 @@ mod tests {
             unit.confirmed.unwrap()[0].text,
             "Changé.",
             "the confirmed text is kept for later diffs"
+        );
+    }
+
+    #[test]
+    fn an_edit_next_to_an_insert_is_told_apart() {
+        let mut ps = distinct(5);
+        let mut h = History::start(&doc(&ps));
+        ps[2] = "L'après-midi était consacré aux bâtiments publics, et surtout à leur éclairage."
+            .into();
+        ps.insert(3, "Tout autre chose, sans rapport.".into());
+        assert_eq!(
+            h.edit(&doc(&ps)),
+            [U, U, C, N, U, U],
+            "edited then inserted"
+        );
+        let mut ps = distinct(5);
+        let mut h = History::start(&doc(&ps));
+        ps[2] = "L'après-midi était consacré aux bâtiments publics, et surtout à leur éclairage."
+            .into();
+        ps.insert(2, "Tout autre chose, sans rapport.".into());
+        assert_eq!(
+            h.edit(&doc(&ps)),
+            [U, U, N, C, U, U],
+            "inserted then edited"
+        );
+    }
+
+    #[test]
+    fn an_edit_next_to_a_delete_does_not_merge_translations() {
+        let mut ps = distinct(5);
+        let mut h = History::start(&doc(&ps));
+        ps[1] =
+            "Nous avons d'abord assisté à une longue table ronde sur les données ouvertes.".into();
+        ps.remove(2);
+        assert_eq!(h.edit(&doc(&ps)), [U, C, C, U, U]);
+        assert_eq!(
+            h.targets()[1],
+            "T:Nous avons d'abord assisté à une table ronde sur les données.",
+            "the edited block keeps only its own translation"
+        );
+        assert!(
+            h.units[2].anchor.is_empty(),
+            "the deleted block's unit is kept, anchored to nothing"
+        );
+    }
+
+    #[test]
+    fn a_deleted_first_block_stays_first() {
+        let mut ps = distinct(3);
+        let mut h = History::start(&doc(&ps));
+        ps.remove(0);
+        assert_eq!(h.edit(&doc(&ps)), [C, U, U]);
+        assert!(
+            h.units[0].anchor.is_empty(),
+            "the removed block is listed where it was"
+        );
+    }
+
+    #[test]
+    fn a_block_moved_next_to_an_edit_keeps_its_translation() {
+        let mut ps = distinct(5);
+        let mut h = History::start(&doc(&ps));
+        let moved = ps.remove(4);
+        ps[1] =
+            "Nous avons d'abord assisté à une longue table ronde sur les données ouvertes.".into();
+        ps.insert(2, moved);
+        assert_eq!(h.edit(&doc(&ps)), [U, C, U, U, U]);
+        assert_eq!(
+            h.targets()[2],
+            "T:Le soir, nous avons repris le train en comparant nos notes."
         );
     }
 

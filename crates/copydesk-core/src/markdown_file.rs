@@ -19,6 +19,8 @@ pub struct FrontMatter {
     pub tags: Option<Vec<String>>,
     pub summary: Option<String>,
     pub status: Option<Status>,
+    /// The language the file says it is in (checked against the import's).
+    pub locale: Option<String>,
 }
 
 /// What an import did.
@@ -100,6 +102,7 @@ pub fn parse_markdown_file(text: &str) -> Result<(FrontMatter, String), CoreErro
         }
     };
     let status = text_of("status")?.map(|s| Status::parse(&s)).transpose()?;
+    let locale = text_of("locale")?;
     Ok((
         FrontMatter {
             title: text_of("title")?,
@@ -109,6 +112,7 @@ pub fn parse_markdown_file(text: &str) -> Result<(FrontMatter, String), CoreErro
             tags,
             summary: text_of("summary")?,
             status,
+            locale,
         },
         body,
     ))
@@ -120,24 +124,18 @@ pub fn write_markdown_file(v: &LocaleVersion) -> String {
     let mut put = |k: &str, value: Yaml| {
         map.insert(Yaml::String(k.into()), value);
     };
+    // Every key is written, empty or not, so clearing a field in the file
+    // and importing it back clears it in Copydesk.
     put("title", Yaml::String(v.title.clone()));
     put("slug", Yaml::String(v.slug.clone()));
     put("locale", Yaml::String(v.locale.clone()));
-    if !v.author.is_empty() {
-        put("author", Yaml::String(v.author.clone()));
-    }
-    if let Some(d) = &v.date {
-        put("date", Yaml::String(d.clone()));
-    }
-    if !v.tags.is_empty() {
-        put(
-            "tags",
-            Yaml::Array(v.tags.iter().map(|t| Yaml::String(t.clone())).collect()),
-        );
-    }
-    if !v.summary.is_empty() {
-        put("summary", Yaml::String(v.summary.clone()));
-    }
+    put("author", Yaml::String(v.author.clone()));
+    put("date", Yaml::String(v.date.clone().unwrap_or_default()));
+    put(
+        "tags",
+        Yaml::Array(v.tags.iter().map(|t| Yaml::String(t.clone())).collect()),
+    );
+    put("summary", Yaml::String(v.summary.clone()));
     put("status", Yaml::String(v.status.as_str().into()));
     let mut yaml = String::new();
     YamlEmitter::new(&mut yaml)
@@ -171,6 +169,13 @@ impl Workspace {
     ) -> Result<ImportOutcome, CoreError> {
         let locale = crate::locale::validate(locale)?;
         let (front, body) = parse_markdown_file(text)?;
+        if let Some(declared) = &front.locale
+            && crate::locale::validate(declared).ok().as_deref() != Some(locale.as_str())
+        {
+            return Err(CoreError::InvalidInput(format!(
+                "the file says it is in {declared:?}, not {locale:?}"
+            )));
+        }
         let mut created_article = false;
         let mut created_version = false;
         let article_id = match self.find_article(reference)? {
@@ -224,6 +229,8 @@ impl Workspace {
     /// The `locale` version of the article `reference` names, as a Markdown
     /// file with front matter.
     pub fn export_markdown(&self, reference: &str, locale: &str) -> Result<String, CoreError> {
+        let locale = crate::locale::validate(locale)?;
+        let locale = locale.as_str();
         let id = self
             .find_article(reference)?
             .ok_or_else(|| CoreError::NotFound(format!("article {reference}")))?;

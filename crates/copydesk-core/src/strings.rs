@@ -430,8 +430,10 @@ impl Workspace {
         let mut findings = check_draft(&input.locale, ref_entry, &draft, known.as_ref());
         let saveable = match draft_problem(&draft, &input.id) {
             None => true,
+            // Syntax errors are already among the findings, where they stand.
+            Some(_) if !draft.analysis.junk.is_empty() => false,
             Some(detail) => {
-                findings.insert(0, draft_finding(&input, detail));
+                findings.insert(0, draft_finding(input, detail));
                 false
             }
         };

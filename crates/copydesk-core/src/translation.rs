@@ -256,7 +256,12 @@ impl Workspace {
             let mut target = target_of(&store, article_id, locale, &article.source_locale)?;
             let blocks = split_blocks(&source.body);
             let units = align::realign(load_units(&store, &target.id)?, &blocks, new_id);
-            let chosen = |u: &Unit| unit_ids.is_none_or(|ids| ids.iter().any(|id| *id == u.id));
+            // "All" never removes the translation of a deleted source block:
+            // that takes the translator's explicit confirmation of that block.
+            let chosen = |u: &Unit| match unit_ids {
+                None => !u.anchor.is_empty(),
+                Some(ids) => ids.iter().any(|id| *id == u.id),
+            };
             let units: Vec<Unit> = units
                 .into_iter()
                 .filter_map(|u| {
@@ -379,26 +384,84 @@ impl Workspace {
     }
 }
 
-/// Spreads a translation's new body over its units in order: one Markdown
-/// block per unit, the surplus in the last unit, missing ones left empty.
-/// Used when a translation is edited as a whole (import, the plain editor).
-fn redistribute(mut units: Vec<Unit>, body: &str) -> Vec<Unit> {
-    let blocks: Vec<String> = split_blocks(body).into_iter().map(|b| b.text).collect();
+/// Spreads a translation's new body over its units when it is edited as a
+/// whole (import, the plain editor). A block whose text a unit already had
+/// goes back to that unit, so an unchanged paragraph never moves to another
+/// source block; new or edited blocks between two such anchors fill the units
+/// between them in order (the surplus joins the last of them, or the unit
+/// before when there is none). Units that get nothing are emptied: the user
+/// deleted their text.
+fn redistribute(units: Vec<Unit>, body: &str) -> Vec<Unit> {
+    let blocks = split_blocks(body);
     if units.is_empty() {
-        return units;
+        let text = body.trim();
+        if text.is_empty() {
+            return units;
+        }
+        return vec![Unit {
+            id: new_id(),
+            target: text.to_string(),
+            anchor: Vec::new(),
+            confirmed: None,
+        }];
     }
-    let n = units.len();
-    for (i, unit) in units.iter_mut().enumerate() {
-        unit.target = if i + 1 < n {
-            blocks.get(i).cloned().unwrap_or_default()
-        } else {
-            blocks
-                .get(i..)
-                .map(|rest| rest.join("\n\n"))
-                .unwrap_or_default()
-        };
+    // Which unit held each block text before (in order, for duplicates).
+    let mut owners: HashMap<String, std::collections::VecDeque<usize>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        for b in split_blocks(&unit.target) {
+            owners.entry(b.hash).or_default().push_back(u);
+        }
+    }
+    // Anchor blocks to their old unit, keeping the order monotonic.
+    let mut owner: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut floor = 0;
+    for (k, b) in blocks.iter().enumerate() {
+        if let Some(queue) = owners.get_mut(&b.hash) {
+            while let Some(&u) = queue.front() {
+                queue.pop_front();
+                if u >= floor {
+                    owner[k] = Some(u);
+                    floor = u;
+                    break;
+                }
+            }
+        }
+    }
+    // Fill the gaps between anchored blocks over the units between them.
+    let mut k = 0;
+    while k < blocks.len() {
+        if owner[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < blocks.len() && owner[k].is_none() {
+            k += 1;
+        }
+        let prev = owner[..start].iter().rev().flatten().next().copied();
+        let next = owner[k..].iter().flatten().next().copied();
+        let lo = prev.map_or(0, |p| p + 1);
+        let hi = next.unwrap_or(units.len());
+        let free: Vec<usize> = (lo..hi).collect();
+        for (n, slot) in (start..k).enumerate() {
+            owner[slot] = Some(match free.get(n) {
+                Some(&u) => u,
+                None => free.last().copied().or(prev).or(next).unwrap_or(0),
+            });
+        }
+    }
+    let mut texts: Vec<Vec<&str>> = vec![Vec::new(); units.len()];
+    for (b, u) in blocks.iter().zip(owner) {
+        texts[u.unwrap_or(0)].push(b.text.as_str());
     }
     units
+        .into_iter()
+        .zip(texts)
+        .map(|(mut unit, parts)| {
+            unit.target = parts.join("\n\n");
+            unit
+        })
+        .collect()
 }
 
 fn source_of(
@@ -422,6 +485,8 @@ fn target_of(
     locale: &str,
     source_locale: &str,
 ) -> Result<LocaleVersionRow, CoreError> {
+    let locale = crate::locale::validate(locale)?;
+    let locale = locale.as_str();
     if locale == source_locale {
         return Err(CoreError::InvalidInput(format!(
             "{locale} is the source language of this article"
@@ -591,6 +656,32 @@ mod tests {
                 ("equal", " équipes.")
             ]
         );
+    }
+
+    #[test]
+    fn redistributing_keeps_unchanged_blocks_with_their_unit() {
+        let unit = |id: &str, t: &str| Unit {
+            id: id.into(),
+            target: t.into(),
+            anchor: vec![],
+            confirmed: None,
+        };
+        let units = vec![unit("a", "One."), unit("b", "Two."), unit("c", "Three.")];
+        // The first block was emptied and the third edited: "Two." must stay in b.
+        let out = redistribute(units.clone(), "Two.\n\nThree, revised.");
+        let targets: Vec<&str> = out.iter().map(|u| u.target.as_str()).collect();
+        assert_eq!(targets, ["", "Two.", "Three, revised."]);
+        // A paragraph added in the middle joins the unit before it.
+        let out = redistribute(units, "One.\n\nTwo.\n\nAn extra paragraph.\n\nThree.");
+        let targets: Vec<&str> = out.iter().map(|u| u.target.as_str()).collect();
+        assert_eq!(targets, ["One.", "Two.\n\nAn extra paragraph.", "Three."]);
+    }
+
+    #[test]
+    fn redistributing_into_no_units_keeps_the_text() {
+        let out = redistribute(vec![], "Some text.");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].target, "Some text.");
     }
 
     #[test]

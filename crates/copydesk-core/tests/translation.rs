@@ -187,7 +187,19 @@ fn whitespace_moves_deletes_splits_and_merges() {
         .ws
         .mark_blocks_up_to_date(&desk.id, "en", None)
         .unwrap();
-    assert_eq!(view.total, 4, "confirming a removed block drops it");
+    assert_eq!(
+        view.total, 5,
+        "'all' never drops the translation of a deleted block"
+    );
+    let removed = view.blocks[1].unit_id.clone();
+    let view = desk
+        .ws
+        .mark_blocks_up_to_date(&desk.id, "en", Some(&[removed]))
+        .unwrap();
+    assert_eq!(
+        view.total, 4,
+        "confirming the removed block itself drops it"
+    );
     let merged = format!("{} {}", ps[0], ps[1]);
     ps.splice(0..2, [merged]);
     desk.save_source(&ps, false);

@@ -45,12 +45,21 @@ pub fn split_blocks(markdown: &str) -> Vec<SourceBlock> {
     // comrak moves footnote definitions to the end; translators see them
     // where the writer put them.
     spans.sort_by_key(|(start, _, _)| *start);
+    // Each block runs to the line before the next one, so lines comrak keeps
+    // out of the tree (link reference definitions) stay with the block above;
+    // lines before the first block go with it. Nothing written is lost.
+    let starts: Vec<usize> = spans.iter().map(|(start, _, _)| *start).collect();
     spans
-        .into_iter()
-        .filter_map(|(start, end, kind)| {
-            let end = end.min(lines.len());
-            let text = lines.get(start - 1..end)?.concat();
-            let text = text.trim_end().to_string();
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(start, _, kind))| {
+            let from = if i == 0 { 1 } else { start };
+            let to = starts
+                .get(i + 1)
+                .map_or(lines.len(), |next| next - 1)
+                .min(lines.len());
+            let text = lines.get(from - 1..to)?.concat();
+            let text = text.trim_start_matches(['\r', '\n']).trim_end().to_string();
             (!text.trim().is_empty()).then(|| SourceBlock {
                 kind,
                 hash: block_hash(&text),
@@ -159,6 +168,23 @@ mod tests {
         );
         let c = split_blocks("Le sommet a réuni des équipes !\n");
         assert_ne!(a[0].hash, c[0].hash, "a changed word changes the hash");
+    }
+
+    #[test]
+    fn link_definitions_stay_with_their_block() {
+        let md = "See [the site][site].\n\n[site]: https://example.org\n\n## Next\n";
+        let blocks = split_blocks(md);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            blocks[0].text,
+            "See [the site][site].\n\n[site]: https://example.org"
+        );
+        let joined: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            joined.join("\n\n") + "\n",
+            md,
+            "the blocks hold the whole document"
+        );
     }
 
     #[test]

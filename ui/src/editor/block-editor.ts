@@ -3,7 +3,7 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
-import { EditorState, type Extension } from "@codemirror/state";
+import { Annotation, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { highlight } from "./markdown-editor";
 
@@ -14,6 +14,9 @@ const theme = EditorView.theme({
   ".cm-content": { padding: "8px 10px", minHeight: "2.6em" },
   ".cm-placeholder": { color: "#98a1b3" },
 });
+
+/** Marks changes that come from the stored text, not from the translator. */
+const fromStore = Annotation.define<boolean>();
 
 export interface BlockEditorOptions {
   parent: HTMLElement;
@@ -38,7 +41,9 @@ export function createBlockEditor(opts: BlockEditorOptions): EditorView {
     placeholder(opts.placeholderText),
     EditorView.contentAttributes.of({ "aria-label": opts.label, "data-testid": opts.testid }),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) opts.onChange(u.state.doc.toString());
+      if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromStore))) {
+        opts.onChange(u.state.doc.toString());
+      }
       if (u.focusChanged && u.view.hasFocus) opts.onFocus();
     }),
   ];
@@ -48,5 +53,5 @@ export function createBlockEditor(opts: BlockEditorOptions): EditorView {
 /** Replaces the text unless the user already has exactly it (keeps caret and undo). */
 export function setBlockText(view: EditorView, text: string) {
   if (view.state.doc.toString() === text) return;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: fromStore.of(true) });
 }

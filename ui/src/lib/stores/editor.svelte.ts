@@ -7,6 +7,7 @@
 import * as ipc from "../ipc";
 import type { Article, LocaleVersion, Status } from "../ipc";
 import { library } from "./library.svelte";
+import { translation } from "./translation.svelte";
 
 /** Short enough that a killed process loses well under a second of typing. */
 export const SAVE_DELAY_MS = 300;
@@ -63,7 +64,7 @@ class EditorStore {
    * that cannot be saved: switching would drop them.
    */
   async open(id: string, locale?: string, cursor = 0): Promise<boolean> {
-    if (!(await this.flush())) return false;
+    if (!(await this.flush()) || !(await translation.flush())) return false;
     const seq = ++this.#openSeq;
     const article = await ipc.getArticle(id);
     // Two quick clicks: only the last one wins.
@@ -85,7 +86,7 @@ class EditorStore {
 
   /** Closes the editor; refuses (false) while changes cannot be saved. */
   async close(): Promise<boolean> {
-    if (!(await this.flush())) return false;
+    if (!(await this.flush()) || !(await translation.close())) return false;
     this.article = null;
     this.draft = null;
     await ipc.setLastOpen(null).catch(() => {});
@@ -151,6 +152,8 @@ class EditorStore {
         const saved = await ipc.saveLocaleVersion(input);
         this.saveError = null;
         this.saveState = this.#dirty ? "pending" : "saved";
+        // "Minor" covers the changes it was on for, not every later edit.
+        if (input.minor) this.minor = false;
         if (this.article?.id === article.id && this.locale === input.locale) {
           library.touch(article.id, article.source_locale === input.locale ? input.title : null, saved.updated_at);
           // A source edit may have made translation blocks stale: refresh

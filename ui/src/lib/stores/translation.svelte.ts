@@ -1,11 +1,21 @@
-// The side-by-side translation of one locale version: block edits are saved
-// 300 ms after the last keystroke (one timer per block), and flushed before
-// anything that reloads the view.
+// The side-by-side translation of one locale version. Each edit is saved
+// 300 ms after the last keystroke with the article, locale and text it was
+// typed for; saves run one after another; a failed save is retried; and
+// everything pending is flushed before the view closes, switches or the
+// window goes away.
 import * as ipc from "../ipc";
 import type { TranslationBlock, TranslationView } from "../ipc";
 import { library } from "./library.svelte";
 
 const SAVE_DELAY_MS = 300;
+const RETRY_MS = 3000;
+
+interface PendingBlock {
+  articleId: string;
+  locale: string;
+  unitId: string;
+  text: string;
+}
 
 class TranslationStore {
   view = $state.raw<TranslationView | null>(null);
@@ -14,8 +24,10 @@ class TranslationStore {
   /** Index of the block the translator is on. */
   current = $state(0);
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
-  #texts = new Map<string, string>();
-  #saving: Promise<void> = Promise.resolve();
+  #blocks = new Map<string, PendingBlock>();
+  #meta: ipc.VersionMetadata | null = null;
+  #metaTimer: ReturnType<typeof setTimeout> | null = null;
+  #queue: Promise<void> = Promise.resolve();
 
   async open(articleId: string, locale: string) {
     await this.flush();
@@ -31,93 +43,111 @@ class TranslationStore {
   }
 
   async start(articleId: string, locale: string, copy: boolean) {
+    await this.flush();
     const view = await ipc.startTranslation(articleId, locale, copy);
     this.view = view;
     this.current = 0;
     await library.refresh();
   }
 
-  close() {
-    void this.flush();
+  /** Closes the view once everything is saved; false (and stays open) otherwise. */
+  async close(): Promise<boolean> {
+    if (!(await this.flush())) return false;
     this.view = null;
+    return true;
   }
 
   edit(unitId: string, text: string) {
-    this.#texts.set(unitId, text);
-    this.pending = this.#texts.size;
-    const old = this.#timers.get(unitId);
-    if (old) clearTimeout(old);
-    this.#timers.set(
-      unitId,
-      setTimeout(() => void this.#saveBlock(unitId), SAVE_DELAY_MS),
-    );
-  }
-
-  async flush() {
-    await this.#saveMetadata();
-    const ids = [...this.#texts.keys()];
-    for (const id of ids) await this.#saveBlock(id);
-    await this.#saving;
-  }
-
-  #saveBlock(unitId: string): Promise<void> {
-    const timer = this.#timers.get(unitId);
-    if (timer) clearTimeout(timer);
-    this.#timers.delete(unitId);
-    const text = this.#texts.get(unitId);
     const view = this.view;
-    if (text === undefined || !view) return this.#saving;
-    this.#texts.delete(unitId);
-    // Saves run one after another so the body is rebuilt in order.
-    this.#saving = this.#saving.then(async () => {
-      try {
-        await ipc.saveTranslationBlock(view.article_id, view.locale, unitId, text);
-        this.error = null;
-      } catch (e) {
-        // Keep the text and retry with the next keystroke or flush.
-        if (!this.#texts.has(unitId)) this.#texts.set(unitId, text);
-        this.error = (e as Error).message;
-      } finally {
-        this.pending = this.#texts.size;
-      }
-    });
-    return this.#saving;
+    if (!view) return;
+    const key = `${view.article_id}/${view.locale}/${unitId}`;
+    this.#blocks.set(key, { articleId: view.article_id, locale: view.locale, unitId, text });
+    this.#count();
+    this.#schedule(key, SAVE_DELAY_MS);
   }
-
-  #metaTimer: ReturnType<typeof setTimeout> | null = null;
-  #meta: ipc.VersionMetadata | null = null;
 
   /** Title, slug, summary, tags, status of the translation: saved after a pause. */
   editMetadata(meta: ipc.VersionMetadata) {
     this.#meta = meta;
-    this.pending = this.#texts.size + 1;
+    this.#count();
     if (this.#metaTimer) clearTimeout(this.#metaTimer);
-    this.#metaTimer = setTimeout(() => void this.#saveMetadata(), SAVE_DELAY_MS);
+    this.#metaTimer = setTimeout(() => void this.#enqueueMetadata(), SAVE_DELAY_MS);
   }
 
-  async #saveMetadata() {
+  /** Saves everything pending now, and waits; false if something could not be saved. */
+  async flush(): Promise<boolean> {
+    for (const key of [...this.#blocks.keys()]) void this.#enqueueBlock(key);
+    void this.#enqueueMetadata();
+    await this.#queue;
+    return this.#blocks.size === 0 && this.#meta === null;
+  }
+
+  #count() {
+    this.pending = this.#blocks.size + (this.#meta ? 1 : 0);
+  }
+
+  #schedule(key: string, ms: number) {
+    const old = this.#timers.get(key);
+    if (old) clearTimeout(old);
+    this.#timers.set(
+      key,
+      setTimeout(() => void this.#enqueueBlock(key), ms),
+    );
+  }
+
+  #enqueueBlock(key: string): Promise<void> {
+    const timer = this.#timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.#timers.delete(key);
+    this.#queue = this.#queue.then(async () => {
+      const block = this.#blocks.get(key);
+      if (!block) return;
+      this.#blocks.delete(key);
+      try {
+        await ipc.saveTranslationBlock(block.articleId, block.locale, block.unitId, block.text);
+        this.error = null;
+      } catch (e) {
+        this.error = (e as Error).message;
+        // Keep the text (unless newer text arrived meanwhile) and try again,
+        // except when the block no longer exists: then retrying cannot help.
+        if ((e as ipc.IpcError).code !== "not_found" && !this.#blocks.has(key)) {
+          this.#blocks.set(key, block);
+          this.#schedule(key, RETRY_MS);
+        }
+      } finally {
+        this.#count();
+      }
+    });
+    return this.#queue;
+  }
+
+  #enqueueMetadata(): Promise<void> {
     if (this.#metaTimer) clearTimeout(this.#metaTimer);
     this.#metaTimer = null;
-    const meta = this.#meta;
-    this.#meta = null;
-    if (!meta) return;
-    try {
-      await ipc.saveVersionMetadata(meta);
-      this.error = null;
-      void library.refresh();
-    } catch (e) {
-      this.#meta ??= meta;
-      this.error = (e as Error).message;
-    } finally {
-      this.pending = this.#texts.size + (this.#meta ? 1 : 0);
-    }
+    this.#queue = this.#queue.then(async () => {
+      const meta = this.#meta;
+      if (!meta) return;
+      this.#meta = null;
+      try {
+        await ipc.saveVersionMetadata(meta);
+        this.error = null;
+        void library.refresh();
+      } catch (e) {
+        this.error = (e as Error).message;
+        this.#meta ??= meta;
+        this.#metaTimer = setTimeout(() => void this.#enqueueMetadata(), RETRY_MS);
+      } finally {
+        this.#count();
+      }
+    });
+    return this.#queue;
   }
 
   /** Marks blocks (all when `unitIds` is null) up to date with the source. */
   async markUpToDate(unitIds: string[] | null) {
     const view = this.view;
     if (!view) return;
-    await this.flush();
+    if (!(await this.flush())) return;
     try {
       this.view = await ipc.markBlocksUpToDate(view.article_id, view.locale, unitIds);
       this.error = null;
