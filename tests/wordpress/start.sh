@@ -45,6 +45,7 @@ php -r 'exit(extension_loaded("mysqli") && extension_loaded("mbstring") && exten
 
 # --- a clean folder ------------------------------------------------------------
 bash "$HERE/stop.sh" "$DIR" >/dev/null 2>&1 || true
+[[ -L "$DIR/sock-dir" ]] && rm -rf "$(readlink "$DIR/sock-dir")" "$DIR/sock-dir"
 rm -rf "$DIR/db" "$DIR/wp" "$DIR/logs" "$DIR/tmp" "$DIR/pids" "$DIR/mysqld.sock" "$DIR/mysqld.pid"
 mkdir -p "$DIR/logs" "$DIR/tmp"
 : >"$DIR/pids"
@@ -76,23 +77,30 @@ tail_log() { printf '%s\n' "--- last lines of $1:" >&2; tail -n 20 "$1" >&2 || t
 
 # --- MariaDB ------------------------------------------------------------------
 DB_PORT="$(free_port)" || die "could not find a free port"
+# Unix socket paths are limited to 107 bytes: fall back to a short private folder.
+SOCK="$DIR/mysqld.sock"
+if ((${#SOCK} > 100)); then
+  SOCK_DIR="$(mktemp -d /tmp/copydesk-wp.XXXXXX)"
+  SOCK="$SOCK_DIR/mysqld.sock"
+  ln -sfn "$SOCK_DIR" "$DIR/sock-dir"
+fi
 # --no-defaults everywhere: never read /etc/mysql (the system's server config).
 mariadb-install-db --no-defaults --datadir="$DIR/db" --user="$(id -un)" \
   --auth-root-authentication-method=normal --skip-test-db >"$DIR/logs/mariadb-install.log" 2>&1 \
   || { tail_log "$DIR/logs/mariadb-install.log"; die "mariadb-install-db failed"; }
 spawn "$DIR/logs/mariadb.log" "$MARIADBD" --no-defaults --datadir="$DIR/db" \
-  --socket="$DIR/mysqld.sock" --pid-file="$DIR/mysqld.pid" --port="$DB_PORT" \
+  --socket="$SOCK" --pid-file="$DIR/mysqld.pid" --port="$DB_PORT" \
   --bind-address=127.0.0.1 --user="$(id -un)" --skip-log-bin --skip-name-resolve \
   --innodb-buffer-pool-size=32M --innodb-log-file-size=16M --innodb-flush-log-at-trx-commit=0 \
   --tmpdir="$DIR/tmp"
 DB_PID=$LAST_PID
 deadline=$((SECONDS + WAIT_SECONDS))
-until mariadb-admin --no-defaults --socket="$DIR/mysqld.sock" -uroot ping >/dev/null 2>&1; do
+until mariadb-admin --no-defaults --socket="$SOCK" -uroot ping >/dev/null 2>&1; do
   kill -0 "$DB_PID" 2>/dev/null || { tail_log "$DIR/logs/mariadb.log"; die "mariadbd exited during start-up"; }
   ((SECONDS < deadline)) || { tail_log "$DIR/logs/mariadb.log"; die "mariadbd did not answer within ${WAIT_SECONDS}s"; }
   sleep 0.1
 done
-mariadb --no-defaults --socket="$DIR/mysqld.sock" -uroot >"$DIR/logs/mariadb-setup.log" 2>&1 <<'SQL' || { tail_log "$DIR/logs/mariadb-setup.log"; die "creating the database failed"; }
+mariadb --no-defaults --socket="$SOCK" -uroot >"$DIR/logs/mariadb-setup.log" 2>&1 <<'SQL' || { tail_log "$DIR/logs/mariadb-setup.log"; die "creating the database failed"; }
 CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER 'wordpress'@'127.0.0.1' IDENTIFIED BY 'wordpress';
 GRANT ALL PRIVILEGES ON wordpress.* TO 'wordpress'@'127.0.0.1';
@@ -155,7 +163,7 @@ PHP_CLI_SERVER_WORKERS="${COPYDESK_WP_WORKERS:-4}" spawn "$DIR/logs/php-server.l
   php "${PHP_INI[@]}" -S "127.0.0.1:$WEB_PORT" -t "$DIR/wp" "$HERE/router.php"
 WEB_PID=$LAST_PID
 deadline=$((SECONDS + WAIT_SECONDS))
-until curl -fsS -o /dev/null --max-time 5 "$URL/wp-json/"; do
+until curl -fsS -o /dev/null --max-time 5 "$URL/wp-json/" 2>/dev/null; do
   kill -0 "$WEB_PID" 2>/dev/null || { tail_log "$DIR/logs/php-server.log"; die "php -S exited during start-up (port $WEB_PORT taken?)"; }
   ((SECONDS < deadline)) || { tail_log "$DIR/logs/php-server.log"; tail_log "$DIR/logs/php-errors.log"; die "WordPress did not answer on $URL within ${WAIT_SECONDS}s"; }
   sleep 0.1
