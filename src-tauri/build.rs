@@ -20,6 +20,15 @@ const COMMANDS: &[&str] = &[
     "get_workspace_locales",
     "set_workspace_locales",
     "save_version_metadata",
+    "delete_translation",
+    "restore_translation",
+    "purge_translation",
+    "list_trashed_translations",
+    "strings_overview",
+    "strings_link",
+    "strings_messages",
+    "strings_draft",
+    "strings_save",
 ];
 
 fn main() {

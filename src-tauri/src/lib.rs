@@ -47,6 +47,15 @@ pub fn run() {
             commands::translation::get_workspace_locales,
             commands::translation::set_workspace_locales,
             commands::translation::save_version_metadata,
+            commands::translation::delete_translation,
+            commands::translation::restore_translation,
+            commands::translation::purge_translation,
+            commands::translation::list_trashed_translations,
+            commands::strings::strings_overview,
+            commands::strings::strings_link,
+            commands::strings::strings_messages,
+            commands::strings::strings_draft,
+            commands::strings::strings_save,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Copydesk");

@@ -152,3 +152,43 @@ async fn the_sample_translation_shows_its_one_stale_block() {
     app.screenshot("sample-translation").await;
     app.quit().await;
 }
+
+#[tokio::test]
+async fn a_translation_goes_to_the_trash_and_is_restored() {
+    let dir = data_dir("translation-trash");
+    let app = App::start("translation-trash", &dir, Start::default()).await;
+    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
+        .await;
+    app.testid("editor").await;
+    app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
+        .await;
+    app.click("delete-translation").await;
+    app.testid("confirm-dialog").await;
+    app.click("confirm-accept").await;
+    app.wait_js(
+        "return !document.querySelector('[data-testid=locale-tab][data-locale=en]') && !!document.querySelector('[data-testid=add-translation][data-locale=en]')",
+        "the English tab to leave the article",
+    )
+    .await;
+    app.click("toggle-trash").await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=trash-translation-item]').length === 1",
+        "the translation in the trash",
+    )
+    .await;
+    app.screenshot("translation-in-trash").await;
+    app.click("restore-translation").await;
+    app.wait_js(
+        "return !!document.querySelector('[data-testid=locale-tab][data-locale=en]')",
+        "the English tab to come back",
+    )
+    .await;
+    app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
+        .await;
+    app.wait_js(
+        "const p = document.querySelector('[data-testid=translation-progress]'); return !!p && p.dataset.done === '21';",
+        "the restored translation with its confirmed blocks",
+    )
+    .await;
+    app.quit().await;
+}

@@ -112,6 +112,15 @@ fn check(args: CheckArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `1 error, 2 warnings`.
+fn counts(errors: u32, warnings: u32) -> String {
+    format!(
+        "{errors} error{}, {warnings} warning{}",
+        plural(errors as usize),
+        plural(warnings as usize)
+    )
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -163,8 +172,10 @@ fn write_text(
         if l.is_reference {
             writeln!(
                 out,
-                "{}: reference, {} messages, {} errors, {} warnings",
-                l.locale, s.total, s.errors, s.warnings
+                "{}: reference, {} messages; {}",
+                l.locale,
+                s.total,
+                counts(s.errors, s.warnings)
             )?;
         } else {
             let pct = if s.total == 0 {
@@ -174,15 +185,14 @@ fn write_text(
             };
             writeln!(
                 out,
-                "{}: {}/{} translated ({pct:.0} %), {} missing, {} obsolete, {} with errors; {} errors, {} warnings",
+                "{}: {}/{} translated ({pct:.0} %), {} missing, {} obsolete, {} with errors; {}",
                 l.locale,
                 s.translated,
                 s.total,
                 s.missing,
                 s.obsolete,
                 s.with_errors,
-                s.errors,
-                s.warnings
+                counts(s.errors, s.warnings)
             )?;
         }
     }

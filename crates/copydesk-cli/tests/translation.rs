@@ -4,14 +4,13 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn copydesk(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .env("LANG", "C")
         .args(args)
         .arg("--data-dir")
         .arg(dir)
         .output()
-        .unwrap();
-    out
+        .unwrap()
 }
 
 fn ok(out: Output) -> String {

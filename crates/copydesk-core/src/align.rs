@@ -148,8 +148,8 @@ pub fn realign(
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
-                for j in new_index..new_index + new_len {
-                    match deleted.get_mut(new_hashes[j]).and_then(VecDeque::pop_front) {
+                for (j, hash) in new_hashes.iter().enumerate().skip(new_index).take(new_len) {
+                    match deleted.get_mut(hash).and_then(VecDeque::pop_front) {
                         Some(unit) => anchors[unit].push(j),
                         None => fresh.push(j),
                     }
@@ -371,7 +371,7 @@ fn match_run(
             }
         }
     }
-    for k in 0..new_len {
+    for (k, block) in new_run.iter().enumerate() {
         if st.taken[k] {
             continue;
         }
@@ -385,7 +385,7 @@ fn match_run(
                     .position(|m| *m == Some(n))
                     .and_then(|i| old_texts[i])
                     .unwrap_or("");
-                (likeness(old, &new_run[k].text) >= SPLIT_PIECE).then_some(unit)
+                (likeness(old, &block.text) >= SPLIT_PIECE).then_some(unit)
             });
         match piece_of {
             Some(unit) => st.anchors[unit].push(new_index + k),

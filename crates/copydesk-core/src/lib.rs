@@ -37,7 +37,9 @@ pub use preview::{PreviewOutput, render_preview};
 pub use settings::{LastOpen, WorkspaceLocales};
 pub use slug::slugify;
 pub use strings::*;
-pub use translation::{DiffSpan, TranslationBlock, TranslationView, VersionMetadata, word_diff};
+pub use translation::{
+    DiffSpan, TranslationBlock, TranslationView, TrashedTranslation, VersionMetadata, word_diff,
+};
 
 /// File name of the database inside the data folder.
 pub const DATABASE_FILE: &str = "copydesk.sqlite3";

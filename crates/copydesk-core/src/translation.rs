@@ -55,6 +55,17 @@ pub struct VersionMetadata {
     pub status: Status,
 }
 
+/// A translation in the trash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrashedTranslation {
+    pub version_id: String,
+    pub article_id: String,
+    pub locale: String,
+    pub title: String,
+    pub article_title: String,
+    pub deleted_at: i64,
+}
+
 /// A target locale version seen side by side with its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TranslationView {
@@ -97,6 +108,11 @@ impl Workspace {
                     "{article_id} already has a {locale} version"
                 )));
             }
+            if store.trashed_version_id(article_id, &locale)?.is_some() {
+                return Err(CoreError::InvalidInput(format!(
+                    "the {locale} version of this article is in the trash: restore it, or delete it for good first"
+                )));
+            }
             let blocks = split_blocks(&source.body);
             let units = align::start_units(&blocks, copy, new_id);
             let now = now_ms();
@@ -134,6 +150,51 @@ impl Workspace {
         self.translation(article_id, &locale)
     }
 
+    /// Moves the `locale` translation of an article to the trash (the source
+    /// version goes with its article, never alone).
+    pub fn delete_translation(&self, article_id: &str, locale: &str) -> Result<(), CoreError> {
+        let mut store = self.store();
+        let (article, _) = source_of(&store, article_id)?;
+        let target = target_of(&store, article_id, locale, &article.source_locale)?;
+        store.set_version_deleted(&target.id, Some(now_ms()))?;
+        Ok(())
+    }
+
+    /// Takes a translation out of the trash.
+    pub fn restore_translation(&self, version_id: &str) -> Result<(), CoreError> {
+        if !self.store().set_version_deleted(version_id, None)? {
+            return Err(CoreError::NotFound(format!("translation {version_id}")));
+        }
+        Ok(())
+    }
+
+    /// Deletes a trashed translation for good.
+    pub fn purge_translation(&self, version_id: &str) -> Result<(), CoreError> {
+        if !self.store().purge_version(version_id)? {
+            return Err(CoreError::NotFound(format!(
+                "translation {version_id} in the trash"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Translations in the trash, most recently deleted first.
+    pub fn list_trashed_translations(&self) -> Result<Vec<TrashedTranslation>, CoreError> {
+        Ok(self
+            .store()
+            .trashed_versions()?
+            .into_iter()
+            .map(|r| TrashedTranslation {
+                version_id: r.version_id,
+                article_id: r.article_id,
+                locale: r.locale,
+                title: r.title,
+                article_title: r.article_title,
+                deleted_at: r.deleted_at,
+            })
+            .collect())
+    }
+
     /// The side-by-side view of the `locale` version of an article.
     pub fn translation(
         &self,
@@ -155,13 +216,7 @@ impl Workspace {
                 units: &rows,
             }])?;
         }
-        Ok(view(
-            &article.source_locale,
-            &source,
-            &target,
-            &units,
-            &blocks,
-        )?)
+        view(&article.source_locale, &source, &target, &units, &blocks)
     }
 
     /// Saves the translator's text for one block (the version's body follows).
@@ -260,7 +315,7 @@ impl Workspace {
             // that takes the translator's explicit confirmation of that block.
             let chosen = |u: &Unit| match unit_ids {
                 None => !u.anchor.is_empty(),
-                Some(ids) => ids.iter().any(|id| *id == u.id),
+                Some(ids) => ids.contains(&u.id),
             };
             let units: Vec<Unit> = units
                 .into_iter()

@@ -118,7 +118,7 @@ fn the_translator_updates_and_confirms_a_block() {
     assert_eq!(desk.states(), [U, C, U], "editing alone does not confirm");
     let view = desk
         .ws
-        .mark_blocks_up_to_date(&desk.id, "en", Some(&[changed.unit_id.clone()]))
+        .mark_blocks_up_to_date(&desk.id, "en", Some(std::slice::from_ref(&changed.unit_id)))
         .unwrap();
     assert_eq!((view.up_to_date, view.total), (3, 3), "back to 100 %");
     let en = desk
@@ -311,4 +311,48 @@ fn metadata_saves_leave_the_blocks_alone() {
         after.blocks, before.blocks,
         "blocks and their targets are untouched"
     );
+}
+
+#[test]
+fn a_translation_goes_to_the_trash_and_comes_back_with_its_blocks() {
+    let desk = Desk::new(3);
+    assert_eq!(
+        desk.ws
+            .delete_translation(&desk.id, "fr")
+            .unwrap_err()
+            .code(),
+        "invalid_input",
+        "not the source"
+    );
+    desk.ws.delete_translation(&desk.id, "en").unwrap();
+    assert_eq!(
+        desk.ws.translation(&desk.id, "en").unwrap_err().code(),
+        "not_found"
+    );
+    let article = desk.ws.get_article(&desk.id).unwrap();
+    assert_eq!(
+        article.versions.len(),
+        1,
+        "the trashed translation is not part of the article"
+    );
+    assert_eq!(
+        desk.ws
+            .start_translation(&desk.id, "en", true)
+            .unwrap_err()
+            .code(),
+        "invalid_input",
+        "one en version at a time"
+    );
+    let trashed = desk.ws.list_trashed_translations().unwrap();
+    assert_eq!(trashed.len(), 1);
+    desk.ws.restore_translation(&trashed[0].version_id).unwrap();
+    assert_eq!(
+        desk.view().up_to_date,
+        3,
+        "its confirmed blocks come back with it"
+    );
+    desk.ws.delete_translation(&desk.id, "en").unwrap();
+    desk.ws.purge_translation(&trashed[0].version_id).unwrap();
+    assert!(desk.ws.list_trashed_translations().unwrap().is_empty());
+    desk.ws.start_translation(&desk.id, "en", false).unwrap();
 }

@@ -6,6 +6,17 @@
 //! UI (which formats with the same Fluent syntax), and formats the messages the
 //! core produces itself (error messages) with fluent-bundle.
 
+pub mod check;
+pub mod edit;
+pub mod ftl;
+pub mod plural;
+pub mod preview;
+pub mod tree;
+pub mod write;
+
+pub use check::{CheckOptions, CheckReport, Finding, Kind, Severity, check_tree};
+pub use tree::{StringsTree, TreeError};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_langneg::{NegotiationStrategy, convert_vec_str_to_langids_lossy, negotiate_languages};

@@ -132,7 +132,9 @@ pub struct PostInput {
 }
 
 impl PostInput {
-    fn to_json(&self) -> Value {
+    /// The JSON body sent to `POST /wp/v2/posts[/ID]` for this input (also
+    /// what a dry run shows).
+    pub fn to_json(&self) -> Value {
         let mut body = json!({
             "title": self.title,
             "content": self.content,
@@ -514,6 +516,12 @@ impl WordPress {
         }
     }
 
+    /// The address of REST route `route` (e.g. `wp/v2/posts`) with query
+    /// parameters, as the client would request it (a dry run shows it).
+    pub fn endpoint(&self, route: &str, query: &[(&str, &str)]) -> String {
+        self.url(route, query).into()
+    }
+
     /// URL of REST route `route` (e.g. `wp/v2/posts`) with query parameters.
     fn url(&self, route: &str, query: &[(&str, &str)]) -> Url {
         let mut url = if self.query_style.load(Ordering::Relaxed) {
@@ -744,14 +752,7 @@ impl WordPress {
         Ok(raw.into())
     }
 
-    /// Posts matching the query, keeping only those whose meta really matches
-    /// (a site without the plugin ignores the `copydesk_*` parameters and
-    /// would return unrelated posts).
-    async fn lookup_posts(
-        &self,
-        query: &[(&str, &str)],
-        keep: impl Fn(&RemotePost) -> bool,
-    ) -> Result<Option<RemotePost>> {
+    fn lookup_url(&self, query: &[(&str, &str)]) -> Url {
         let mut params = vec![
             ("context", "edit"),
             ("status", LOOKUP_STATUSES),
@@ -760,7 +761,27 @@ impl WordPress {
             ("order", "asc"),
         ];
         params.extend_from_slice(query);
-        let url = self.url("wp/v2/posts", &params);
+        self.url("wp/v2/posts", &params)
+    }
+
+    /// The address [`WordPress::find_translation`] requests (a dry run shows it).
+    pub fn find_translation_endpoint(&self, translation_group: &str, locale: &str) -> String {
+        self.lookup_url(&[
+            ("copydesk_group", translation_group),
+            ("copydesk_locale", locale),
+        ])
+        .into()
+    }
+
+    /// Posts matching the query, keeping only those whose meta really matches
+    /// (a site without the plugin ignores the `copydesk_*` parameters and
+    /// would return unrelated posts).
+    async fn lookup_posts(
+        &self,
+        query: &[(&str, &str)],
+        keep: impl Fn(&RemotePost) -> bool,
+    ) -> Result<Option<RemotePost>> {
+        let url = self.lookup_url(query);
         let posts: Vec<RawPost> = self
             .retrying(|| self.send_json(self.authed(Method::GET, url.clone())))
             .await?;

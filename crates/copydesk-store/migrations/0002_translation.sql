@@ -34,3 +34,6 @@ CREATE TABLE revision (
 ) STRICT;
 
 CREATE INDEX revision_by_version ON revision (locale_version_id, created_at);
+
+-- A locale version (a translation) can go to the trash on its own.
+ALTER TABLE locale_version ADD COLUMN deleted_at INTEGER;

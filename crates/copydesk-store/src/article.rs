@@ -47,6 +47,18 @@ pub struct LibraryRow {
     pub versions: Vec<VersionSummary>,
 }
 
+/// A locale version in the trash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashedVersionRow {
+    pub version_id: String,
+    pub article_id: String,
+    pub locale: String,
+    pub title: String,
+    /// Title of the article's source version.
+    pub article_title: String,
+    pub deleted_at: i64,
+}
+
 /// A locale version as the library shows it: status and translation progress
 /// (`blocks` = 0 for the source, which has no translation units).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +142,7 @@ impl Store {
     pub fn locale_versions(&self, article_id: &str) -> Result<Vec<LocaleVersionRow>, StoreError> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {VERSION_COLUMNS} FROM locale_version v
-             WHERE article_id = ?1
+             WHERE article_id = ?1 AND deleted_at IS NULL
              ORDER BY locale <> (SELECT source_locale FROM article WHERE id = v.article_id), locale"
         ))?;
         let rows = stmt.query_map([article_id], version_from_row)?;
@@ -147,7 +159,7 @@ impl Store {
                                     (SELECT count(*) FROM translation_unit u WHERE u.locale_version_id = lv.id) AS blocks,
                                     (SELECT count(*) FROM translation_unit u
                                       WHERE u.locale_version_id = lv.id AND u.state = 'up_to_date') AS done
-                             FROM locale_version lv WHERE lv.article_id = a.id
+                             FROM locale_version lv WHERE lv.article_id = a.id AND lv.deleted_at IS NULL
                              ORDER BY lv.locale <> a.source_locale, lv.locale) o)
              FROM article a
              LEFT JOIN locale_version v ON v.article_id = a.id AND v.locale = a.source_locale
@@ -175,12 +187,74 @@ impl Store {
         Ok(self
             .conn()
             .query_row(
-                "SELECT a.id FROM locale_version v JOIN article a ON a.id = v.article_id
+                "SELECT a.id FROM locale_version v JOIN article a ON a.id = v.article_id AND v.deleted_at IS NULL
                  WHERE v.slug = ?1 AND a.deleted_at IS NULL ORDER BY a.created_at, a.id LIMIT 1",
                 [slug],
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    /// Moves one locale version to the trash (`Some(time)`) or back (`None`).
+    /// Returns false when it does not exist.
+    pub fn set_version_deleted(
+        &mut self,
+        version_id: &str,
+        deleted_at: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "UPDATE locale_version SET deleted_at = ?2 WHERE id = ?1",
+            params![version_id, deleted_at],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// The trashed version of an article in a locale, if any.
+    pub fn trashed_version_id(
+        &self,
+        article_id: &str,
+        locale: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM locale_version WHERE article_id = ?1 AND locale = ?2 AND deleted_at IS NOT NULL",
+                params![article_id, locale],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Locale versions in the trash (of live articles), most recently deleted first.
+    pub fn trashed_versions(&self) -> Result<Vec<TrashedVersionRow>, StoreError> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT v.id, v.article_id, v.locale, v.title, coalesce(s.title, ''), v.deleted_at
+             FROM locale_version v
+             JOIN article a ON a.id = v.article_id AND a.deleted_at IS NULL
+             LEFT JOIN locale_version s ON s.article_id = a.id AND s.locale = a.source_locale
+             WHERE v.deleted_at IS NOT NULL
+             ORDER BY v.deleted_at DESC, v.id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TrashedVersionRow {
+                version_id: r.get(0)?,
+                article_id: r.get(1)?,
+                locale: r.get(2)?,
+                title: r.get(3)?,
+                article_title: r.get(4)?,
+                deleted_at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes a trashed locale version for good; false unless it was in the trash.
+    pub fn purge_version(&mut self, version_id: &str) -> Result<bool, StoreError> {
+        let n = self.conn().execute(
+            "DELETE FROM locale_version WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [version_id],
+        )?;
+        Ok(n == 1)
     }
 
     /// Moves an article to the trash (`Some(time)`) or back out of it (`None`).
@@ -254,7 +328,7 @@ pub(crate) fn update_version(
     let n = tx.execute(
         "UPDATE locale_version SET title = ?3, slug = ?4, author = ?5, date = ?6, tags = ?7,
                 summary = ?8, body = ?9, status = ?10, updated_at = ?11
-         WHERE article_id = ?1 AND locale = ?2",
+         WHERE article_id = ?1 AND locale = ?2 AND deleted_at IS NULL",
         params![
             v.article_id,
             v.locale,
@@ -415,6 +489,49 @@ mod tests {
             "Bonjour",
             "the last saved body must be intact"
         );
+    }
+
+    #[test]
+    fn a_version_goes_to_the_trash_and_back() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, v) = article("a", 1);
+        s.insert_article(&a, &v).unwrap();
+        let mut en = article("a", 2).1;
+        en.id = "a-en".into();
+        en.locale = "en".into();
+        s.insert_locale_version(&en).unwrap();
+        assert!(s.set_version_deleted("a-en", Some(9)).unwrap());
+        assert_eq!(
+            s.locale_versions("a").unwrap().len(),
+            1,
+            "a trashed version is not listed"
+        );
+        assert_eq!(
+            s.library(false).unwrap()[0].versions.len(),
+            1,
+            "nor counted in the library"
+        );
+        assert_eq!(
+            s.trashed_version_id("a", "en").unwrap().as_deref(),
+            Some("a-en")
+        );
+        let trashed = s.trashed_versions().unwrap();
+        assert_eq!(
+            (
+                trashed[0].locale.as_str(),
+                trashed[0].article_title.as_str()
+            ),
+            ("en", "Titre a")
+        );
+        assert!(s.set_version_deleted("a-en", None).unwrap());
+        assert_eq!(s.locale_versions("a").unwrap().len(), 2, "restored");
+        assert!(
+            !s.purge_version("a-en").unwrap(),
+            "a live version is not purged"
+        );
+        s.set_version_deleted("a-en", Some(10)).unwrap();
+        assert!(s.purge_version("a-en").unwrap());
+        assert!(s.trashed_versions().unwrap().is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod article;
 mod error;
 mod migration;
+mod publishing;
 mod setting;
 mod translation;
 
@@ -15,9 +16,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use article::{ArticleRow, LibraryRow, LocaleVersionRow, VersionSummary};
+pub use article::{ArticleRow, LibraryRow, LocaleVersionRow, TrashedVersionRow, VersionSummary};
 pub use error::StoreError;
 pub use migration::{LATEST_VERSION, migrations};
+pub use publishing::{JobFinish, OutboxJobRow, PublicationRow, RemoteMediaRow, SiteRow};
 pub use translation::{RevisionRow, UnitRow, WriteOp};
 
 /// `PRAGMA application_id` of every Copydesk database ("CpDk"), so another

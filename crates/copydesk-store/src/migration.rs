@@ -1,13 +1,14 @@
 use rusqlite_migration::{M, Migrations};
 
 /// The schema version a database has after all migrations ran.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
 /// The forward-only migrations, in order. Never edit a released one: add a new file.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/0001_articles.sql")),
         M::up(include_str!("../migrations/0002_translation.sql")),
+        M::up(include_str!("../migrations/0003_publishing.sql")),
     ])
 }
 

@@ -3,4 +3,5 @@
 pub mod article;
 pub mod preview;
 pub mod session;
+pub mod strings;
 pub mod translation;

@@ -1,5 +1,6 @@
 use copydesk_core::{
-    LocaleInfo, SavedLocaleVersion, TranslationView, VersionMetadata, WorkspaceLocales,
+    LocaleInfo, SavedLocaleVersion, TranslationView, TrashedTranslation, VersionMetadata,
+    WorkspaceLocales,
 };
 use tauri::State;
 
@@ -82,4 +83,40 @@ pub async fn save_version_metadata(
     state
         .run(move |ws| ws.save_version_metadata(&metadata))
         .await
+}
+
+#[tauri::command]
+pub async fn delete_translation(
+    state: State<'_, AppState>,
+    article_id: String,
+    locale: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |ws| ws.delete_translation(&article_id, &locale))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_translation(
+    state: State<'_, AppState>,
+    version_id: String,
+) -> Result<(), IpcError> {
+    state
+        .run(move |ws| ws.restore_translation(&version_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn purge_translation(
+    state: State<'_, AppState>,
+    version_id: String,
+) -> Result<(), IpcError> {
+    state.run(move |ws| ws.purge_translation(&version_id)).await
+}
+
+#[tauri::command]
+pub async fn list_trashed_translations(
+    state: State<'_, AppState>,
+) -> Result<Vec<TrashedTranslation>, IpcError> {
+    state.run(|ws| ws.list_trashed_translations()).await
 }

@@ -42,3 +42,6 @@ settings-remove-locale = Remove { $language }
 settings-remove-locale-title = Stop translating into { $language }?
 settings-remove-locale-body = Existing { $language } versions of articles are kept; articles will no longer offer this language.
 settings-remove-locale-confirm = Remove
+translation-delete = Move to trash
+translation-delete-title = Move the { $language } translation to the trash?
+trash-translation-of = Translation of “{ $title }”

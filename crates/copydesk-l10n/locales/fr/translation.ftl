@@ -42,3 +42,6 @@ settings-remove-locale = Retirer { $language }
 settings-remove-locale-title = Ne plus traduire en { $language } ?
 settings-remove-locale-body = Les versions existantes en { $language } sont conservées ; les articles ne proposeront plus cette langue.
 settings-remove-locale-confirm = Retirer
+translation-delete = Mettre à la corbeille
+translation-delete-title = Mettre la traduction en { $language } à la corbeille ?
+trash-translation-of = Traduction de « { $title } »

@@ -213,3 +213,18 @@ export interface VersionMetadata {
 
 export const saveVersionMetadata = (metadata: VersionMetadata) =>
   call<SavedLocaleVersion>("save_version_metadata", { metadata });
+
+export interface TrashedTranslation {
+  version_id: string;
+  article_id: string;
+  locale: string;
+  title: string;
+  article_title: string;
+  deleted_at: number;
+}
+
+export const deleteTranslation = (articleId: string, locale: string) =>
+  call<void>("delete_translation", { articleId, locale });
+export const restoreTranslation = (versionId: string) => call<void>("restore_translation", { versionId });
+export const purgeTranslation = (versionId: string) => call<void>("purge_translation", { versionId });
+export const listTrashedTranslations = () => call<TrashedTranslation[]>("list_trashed_translations");

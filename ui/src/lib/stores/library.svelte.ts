@@ -1,18 +1,24 @@
 // The library and the trash as lists, refreshed after every change.
 import * as ipc from "../ipc";
-import type { LibraryEntry } from "../ipc";
+import type { LibraryEntry, TrashedTranslation } from "../ipc";
 
 class LibraryStore {
   articles = $state<LibraryEntry[]>([]);
   trash = $state<LibraryEntry[]>([]);
+  trashedTranslations = $state<TrashedTranslation[]>([]);
   showTrash = $state(false);
   error = $state<string | null>(null);
 
   async refresh() {
     try {
-      const [articles, trash] = await Promise.all([ipc.listArticles(false), ipc.listArticles(true)]);
+      const [articles, trash, translations] = await Promise.all([
+        ipc.listArticles(false),
+        ipc.listArticles(true),
+        ipc.listTrashedTranslations(),
+      ]);
       this.articles = articles;
       this.trash = trash;
+      this.trashedTranslations = translations;
       this.error = null;
     } catch (e) {
       this.error = (e as Error).message;
@@ -34,6 +40,16 @@ class LibraryStore {
 
   async restore(id: string) {
     await ipc.restoreArticle(id);
+    await this.refresh();
+  }
+
+  async restoreTranslation(versionId: string) {
+    await ipc.restoreTranslation(versionId);
+    await this.refresh();
+  }
+
+  async purgeTranslation(versionId: string) {
+    await ipc.purgeTranslation(versionId);
     await this.refresh();
   }
 

@@ -79,6 +79,23 @@ class StringsStore {
     }
   }
 
+  /** Makes another locale the reference (the folder stays linked). */
+  async setReference(reference: string) {
+    const o = this.overview;
+    if (!o || reference === o.link.reference) return;
+    try {
+      this.overview = await stringsLink(o.link.path, reference);
+      this.error = null;
+      this.selected = null;
+      this.draft = null;
+      if (this.locale === reference) this.locale = "";
+      this.#pickLocale(this.overview);
+      await this.loadMessages();
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
   async link(path: string) {
     this.linking = true;
     try {
