@@ -164,6 +164,39 @@ async fn killing_the_app_loses_at_most_the_last_second() {
 }
 
 #[tokio::test]
+async fn killing_the_app_during_continuous_typing_loses_at_most_the_last_second() {
+    let dir = data_dir("kill-typing");
+    let app = App::start("kill-typing", &dir, Start::default()).await;
+    new_article(&app, "Continuous").await;
+    // One long burst with no pause: a plain debounce would never save it.
+    let text: String = (0..60).map(|i| format!("mot{i:02} ")).collect();
+    let started = std::time::Instant::now();
+    app.type_in_editor(&text).await;
+    let typing = started.elapsed().as_secs_f64();
+    app.kill_app().await;
+    let body = stored_body(&dir, "Continuous").unwrap_or_default();
+    assert!(
+        text.starts_with(&body),
+        "what is saved is what was typed, in order: {body:?}"
+    );
+    // Typing speed is even, so everything but the last second must be there.
+    let expected = (text.len() as f64 * ((typing - 1.0) / typing))
+        .floor()
+        .max(0.0) as usize;
+    assert!(
+        typing < 1.2 || body.len() >= expected,
+        "typed {} chars in {typing:.1} s; at least {expected} must survive SIGKILL, got {}",
+        text.len(),
+        body.len()
+    );
+    eprintln!(
+        "typed {} chars in {typing:.2} s, {} survived the kill",
+        text.len(),
+        body.len()
+    );
+}
+
+#[tokio::test]
 async fn interface_switches_to_french_at_once_and_stays() {
     let dir = data_dir("french");
     let app = App::start("french", &dir, Start::default()).await;

@@ -11,6 +11,8 @@ import { translation } from "./translation.svelte";
 
 /** Short enough that a killed process loses well under a second of typing. */
 export const SAVE_DELAY_MS = 300;
+/** Longest time an edit waits while the user keeps typing. */
+export const MAX_WAIT_MS = 600;
 const RETRY_MS = 3000;
 
 export type SaveState = "saved" | "pending" | "saving" | "failed";
@@ -54,6 +56,7 @@ class EditorStore {
   cursor = 0;
 
   #dirty = false;
+  #dirtySince = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight: Promise<void> | null = null;
 
@@ -95,9 +98,15 @@ class EditorStore {
 
   /** Call after any change to `draft`. */
   changed() {
+    const now = Date.now();
+    if (!this.#dirty) this.#dirtySince = now;
     this.#dirty = true;
     if (this.saveState !== "failed") this.saveState = "pending";
-    this.#schedule(SAVE_DELAY_MS);
+    // Debounced, but never longer than MAX_WAIT_MS after the first unsaved
+    // keystroke: someone typing without a pause still has everything older
+    // than a second on disk.
+    const wait = Math.max(0, Math.min(SAVE_DELAY_MS, this.#dirtySince + MAX_WAIT_MS - now));
+    if (this.saveState !== "failed") this.#schedule(wait);
   }
 
   /** Saves now whatever is pending and waits for it; false if it could not be saved. */

@@ -8,6 +8,7 @@ import type { TranslationBlock, TranslationView } from "../ipc";
 import { library } from "./library.svelte";
 
 const SAVE_DELAY_MS = 300;
+const MAX_WAIT_MS = 600;
 const RETRY_MS = 3000;
 
 interface PendingBlock {
@@ -15,6 +16,8 @@ interface PendingBlock {
   locale: string;
   unitId: string;
   text: string;
+  /** When the oldest unsaved change of this block was typed. */
+  since: number;
 }
 
 class TranslationStore {
@@ -61,9 +64,12 @@ class TranslationStore {
     const view = this.view;
     if (!view) return;
     const key = `${view.article_id}/${view.locale}/${unitId}`;
-    this.#blocks.set(key, { articleId: view.article_id, locale: view.locale, unitId, text });
+    const now = Date.now();
+    const since = this.#blocks.get(key)?.since ?? now;
+    this.#blocks.set(key, { articleId: view.article_id, locale: view.locale, unitId, text, since });
     this.#count();
-    this.#schedule(key, SAVE_DELAY_MS);
+    // Debounced, but never held longer than MAX_WAIT_MS while typing goes on.
+    this.#schedule(key, Math.max(0, Math.min(SAVE_DELAY_MS, since + MAX_WAIT_MS - now)));
   }
 
   /** Title, slug, summary, tags, status of the translation: saved after a pause. */
