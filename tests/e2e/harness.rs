@@ -229,6 +229,19 @@ impl App {
             .unwrap_or_else(|e| panic!("typing into the editor should work: {e}"));
     }
 
+    /// Opens the library article whose title contains `title_part` and waits
+    /// for its editor.
+    pub async fn open_article(&self, title_part: &str) {
+        self.wait_js(
+            &format!(
+                "const item = [...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes({title_part:?})); if (item) item.click(); return !!item;"
+            ),
+            &format!("an article titled like {title_part:?} in the library"),
+        )
+        .await;
+        self.testid("editor").await;
+    }
+
     /// Waits until the autosave status says everything is saved.
     pub async fn wait_saved(&self) {
         self.wait_js(

@@ -48,11 +48,7 @@ async fn first_start_shows_the_sample_workspace() {
     );
 
     // Open the French article: the preview renders its table, footnote and image from the workspace.
-    app.js(&format!(
-        "[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes({:?})).click()",
-        "Sommet pour"
-    ))
-    .await;
+    app.open_article("Sommet pour").await;
     app.wait_js(
         "const p = document.querySelector('[data-testid=preview-body]'); return !!p && !!p.querySelector('table') && !!p.querySelector('.footnotes') && !!p.querySelector('img');",
         "the preview to show a table, footnotes and an image",
@@ -441,9 +437,7 @@ async fn sample_article_text_is_intact_after_opening() {
     )
     .await;
     let before = stored_body(&dir, SAMPLE_TITLE_FR).expect("sample article stored");
-    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
-        .await;
-    app.testid("editor").await;
+    app.open_article("Sommet pour").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     app.quit().await;
     assert_eq!(

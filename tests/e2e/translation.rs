@@ -15,9 +15,7 @@ async fn progress(app: &App) -> (i64, i64) {
 async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
     let dir = data_dir("translation");
     let app = App::start("translation", &dir, Start::default()).await;
-    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
-        .await;
-    app.testid("editor").await;
+    app.open_article("Sommet pour").await;
 
     // Start the German translation from a copy of the source.
     app.client
@@ -138,9 +136,7 @@ async fn the_sample_translation_shows_its_one_stale_block() {
         "the library to show the English translation at 21 / 22",
     )
     .await;
-    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
-        .await;
-    app.testid("editor").await;
+    app.open_article("Sommet pour").await;
     app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
         .await;
     app.wait_js(
@@ -157,9 +153,7 @@ async fn the_sample_translation_shows_its_one_stale_block() {
 async fn a_translation_goes_to_the_trash_and_is_restored() {
     let dir = data_dir("translation-trash");
     let app = App::start("translation-trash", &dir, Start::default()).await;
-    app.js("[...document.querySelectorAll('[data-testid=library-item]')].find(e => e.textContent.includes('Sommet pour')).click()")
-        .await;
-    app.testid("editor").await;
+    app.open_article("Sommet pour").await;
     app.js("document.querySelector('[data-testid=locale-tab][data-locale=en]').click()")
         .await;
     app.click("delete-translation").await;

@@ -38,6 +38,16 @@ pub enum CoreError {
     /// The site's strings folder (see `strings.rs`) cannot be used as asked.
     #[error(transparent)]
     Strings(#[from] crate::strings::StringsError),
+    /// The OS keyring (Secret Service) cannot store or give a site password;
+    /// `env_var` can give it instead.
+    #[error("the system keyring is not available: {detail} (set {env_var} instead)")]
+    KeyringUnavailable { detail: String, env_var: String },
+    /// No password is known for the site (none in the keyring nor in `env_var`).
+    #[error("no password for the site {site:?} (keyring or {env_var})")]
+    SitePasswordMissing { site: String, env_var: String },
+    /// Publishing failed; `code` is one of [`crate::PUBLISH_ERROR_CODES`].
+    #[error("publishing failed ({code}): {detail}")]
+    Publish { code: String, detail: String },
 }
 
 impl CoreError {
@@ -53,6 +63,9 @@ impl CoreError {
             CoreError::InvalidInput(_) => "invalid_input",
             CoreError::Storage(_) => "storage",
             CoreError::Strings(e) => e.code(),
+            CoreError::KeyringUnavailable { .. } => "keyring_unavailable",
+            CoreError::SitePasswordMissing { .. } => "site_password_missing",
+            CoreError::Publish { .. } => "publish",
         }
     }
 
@@ -88,6 +101,17 @@ impl CoreError {
             }
             CoreError::Storage(e) => l10n.format("error-storage", &[("detail", &e.to_string())]),
             CoreError::Strings(e) => e.message(l10n),
+            CoreError::KeyringUnavailable { detail, env_var } => l10n.format(
+                "error-keyring-unavailable",
+                &[("detail", detail), ("env", env_var)],
+            ),
+            CoreError::SitePasswordMissing { site, env_var } => l10n.format(
+                "error-site-password-missing",
+                &[("site", site), ("env", env_var)],
+            ),
+            CoreError::Publish { code, detail } => {
+                crate::outbox::publish_error_message(code, detail, l10n)
+            }
         }
     }
 

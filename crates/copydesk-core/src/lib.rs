@@ -11,9 +11,12 @@ mod asset;
 mod error;
 mod locale;
 mod markdown_file;
+mod outbox;
 mod preview;
+mod publish;
 mod sample;
 mod settings;
+mod site;
 mod slug;
 mod strings;
 mod translation;
@@ -30,11 +33,21 @@ pub use article::{
 };
 pub use asset::Asset;
 pub use copydesk_l10n as l10n;
+/// The WordPress client's settings, for [`PublishOptions::client`].
+pub use copydesk_publish::{ClientOptions, RetryPolicy};
 pub use error::CoreError;
 pub use locale::{LocaleInfo, info as locale_info, validate as validate_locale};
 pub use markdown_file::{FrontMatter, ImportOutcome, parse_markdown_file, write_markdown_file};
-pub use preview::{PreviewOutput, render_preview};
+pub use outbox::{
+    JobState, OutboxJob, PUBLISH_ERROR_CODES, PublishEvent, PublishOptions, RequestedStatus,
+};
+pub use preview::{PreviewOutput, publish_html, render_preview};
+pub use publish::{LocaleOutcome, PlannedRequest, PublishReport, PublishRequest};
 pub use settings::{LastOpen, WorkspaceLocales};
+pub use site::{
+    AddedSite, Credentials, KEYRING_SERVICE, NewSite, SITE_PASSWORD_ENV_PREFIX, Site,
+    site_password_env_var,
+};
 pub use slug::slugify;
 pub use strings::*;
 pub use translation::{

@@ -236,17 +236,7 @@ impl Workspace {
             .find(|u| u.id == unit_id)
             .ok_or_else(|| CoreError::NotFound(format!("block {unit_id}")))?;
         unit.target = target_text.to_string();
-        let now = now_ms();
-        target.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
-        target.updated_at = now;
-        let rows = unit_rows(&units, now);
-        store.apply(&[
-            WriteOp::UpdateVersion(&target),
-            WriteOp::ReplaceUnits {
-                version_id: &target.id,
-                units: &rows,
-            },
-        ])?;
+        let now = write_translation(&mut store, &mut target, &units)?;
         Ok(SavedLocaleVersion {
             updated_at: now,
             slug: target.slug,
@@ -327,22 +317,12 @@ impl Workspace {
                     }
                 })
                 .collect();
-            let now = now_ms();
             if target.status == Status::Outdated.as_str()
                 && units.iter().all(|u| u.state() == BlockState::UpToDate)
             {
                 target.status = Status::InReview.as_str().into();
             }
-            target.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
-            target.updated_at = now;
-            let rows = unit_rows(&units, now);
-            store.apply(&[
-                WriteOp::UpdateVersion(&target),
-                WriteOp::ReplaceUnits {
-                    version_id: &target.id,
-                    units: &rows,
-                },
-            ])?;
+            write_translation(&mut store, &mut target, &units)?;
         }
         self.translation(article_id, locale)
     }
@@ -517,6 +497,27 @@ fn redistribute(units: Vec<Unit>, body: &str) -> Vec<Unit> {
             unit
         })
         .collect()
+}
+
+/// Writes a translation's units and the body they make, in one transaction;
+/// returns the time recorded as its last edit.
+fn write_translation(
+    store: &mut Store,
+    target: &mut LocaleVersionRow,
+    units: &[Unit],
+) -> Result<i64, CoreError> {
+    let now = now_ms();
+    target.body = align::join_targets(units.iter().map(|u| u.target.as_str()));
+    target.updated_at = now;
+    let rows = unit_rows(units, now);
+    store.apply(&[
+        WriteOp::UpdateVersion(target),
+        WriteOp::ReplaceUnits {
+            version_id: &target.id,
+            units: &rows,
+        },
+    ])?;
+    Ok(now)
 }
 
 fn source_of(

@@ -1,0 +1,286 @@
+//! The publish use-case: "publish this article to this site", for the app's
+//! button and `copydesk publish`. Queues one outbox job per locale version
+//! and runs them now (what cannot finish now stays queued for the outbox
+//! runner), or, as a dry run, lists the exact requests it would send.
+
+use std::collections::{BTreeMap, HashSet};
+
+use copydesk_publish::WordPress;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::outbox::{asset_refs, content_hash, post_input, rewrite_urls};
+use crate::{
+    CoreError, JobState, OutboxJob, PublishEvent, PublishOptions, RequestedStatus, Workspace,
+    publish_html,
+};
+
+/// What to publish, where and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishRequest {
+    /// The site's name or id.
+    pub site: String,
+    /// The article's id, or the slug of one of its versions.
+    pub article: String,
+    /// Locales to publish; empty = every version that is *ready* (or already
+    /// *published*, which updates it).
+    #[serde(default)]
+    pub locales: Vec<String>,
+    pub status: RequestedStatus,
+    /// For [`RequestedStatus::Future`]: when (Unix ms, UTC).
+    #[serde(default)]
+    pub scheduled_at: Option<i64>,
+    /// List the requests instead of sending them (nothing is sent or written).
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
+/// One request a publish would send. Never holds credentials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedRequest {
+    pub locale: String,
+    pub method: String,
+    pub url: String,
+    /// Headers other than authentication and the client's defaults.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    /// JSON body, when there is one. Ids only known once earlier requests
+    /// ran appear as `"{tag:NAME}"` and image URLs as `{media:PATH}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
+    /// For uploads: the workspace file sent as the raw body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// When the request is conditional (e.g. "only if the look-up finds nothing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How one locale version fared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocaleOutcome {
+    pub locale: String,
+    /// `None` for a dry run.
+    pub job_id: Option<String>,
+    pub state: Option<JobState>,
+    pub remote_id: Option<u64>,
+    pub url: Option<String>,
+    pub attempts: u32,
+    /// For a job still queued: when it is tried again (Unix ms).
+    pub next_attempt_at: Option<i64>,
+    pub error_code: Option<String>,
+    pub error: Option<String>,
+}
+
+/// The answer to [`Workspace::publish`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishReport {
+    pub site: String,
+    pub article_id: String,
+    pub dry_run: bool,
+    pub locales: Vec<LocaleOutcome>,
+    /// The requests of a dry run (empty otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<PlannedRequest>,
+}
+
+impl PublishReport {
+    /// Every locale is on the site (always true for a dry run).
+    pub fn succeeded(&self) -> bool {
+        self.dry_run || self.locales.iter().all(|l| l.state == Some(JobState::Done))
+    }
+}
+
+fn outcome(job: &OutboxJob) -> LocaleOutcome {
+    LocaleOutcome {
+        locale: job.locale.clone(),
+        job_id: Some(job.id.clone()),
+        state: Some(job.state),
+        remote_id: job.remote_id.filter(|_| job.state == JobState::Done),
+        url: job
+            .remote_url
+            .clone()
+            .filter(|_| job.state == JobState::Done),
+        attempts: job.attempts,
+        next_attempt_at: (job.state == JobState::Queued).then_some(job.next_attempt_at),
+        error_code: job.last_error_code.clone(),
+        error: job.last_error.clone(),
+    }
+}
+
+impl Workspace {
+    /// Publishes the chosen locale versions of an article to a site, now:
+    /// queues their jobs and runs them, reporting progress. A locale that
+    /// cannot be published now (site down) stays queued for
+    /// [`Workspace::run_outbox`]; one that failed says why. Blocks (see
+    /// [`Workspace::run_outbox`]).
+    pub fn publish(
+        &self,
+        request: &PublishRequest,
+        options: &PublishOptions,
+        progress: &mut dyn FnMut(&PublishEvent),
+    ) -> Result<PublishReport, CoreError> {
+        let site = self.get_site(&request.site)?;
+        if request.dry_run {
+            return self.publish_dry_run(request);
+        }
+        let jobs = self.enqueue_publish(
+            &site.id,
+            &request.article,
+            &request.locales,
+            request.status,
+            request.scheduled_at,
+        )?;
+        let ids: Vec<String> = jobs.iter().map(|j| j.id.clone()).collect();
+        self.run_jobs(Some(&ids), options, progress)?;
+        let locales = ids
+            .iter()
+            .map(|id| self.outbox_job(id).map(|j| outcome(&j)))
+            .collect::<Result<_, _>>()?;
+        Ok(PublishReport {
+            site: site.name,
+            article_id: jobs
+                .first()
+                .map(|j| j.article_id.clone())
+                .unwrap_or_default(),
+            dry_run: false,
+            locales,
+            requests: Vec::new(),
+        })
+    }
+
+    /// The requests a publish would send, in order, without sending any or
+    /// writing anything (no password is needed or shown).
+    pub fn publish_dry_run(&self, request: &PublishRequest) -> Result<PublishReport, CoreError> {
+        let site = self.get_site(&request.site)?;
+        if request.status == RequestedStatus::Future && request.scheduled_at.is_none() {
+            return Err(CoreError::InvalidInput(
+                "a scheduled publish needs a date".into(),
+            ));
+        }
+        let (article_id, versions) =
+            self.versions_to_publish(&request.article, &request.locales)?;
+        // Addresses are built by the client itself; no password, nothing sent.
+        let wp = WordPress::new(&site.url, &site.user_name, "")
+            .map_err(|e| CoreError::InvalidInput(e.to_string()))?;
+        let mut requests = Vec::new();
+        let mut uploads: HashSet<String> = HashSet::new();
+        let mut locales = Vec::new();
+        for version in &versions {
+            let locale = &version.locale;
+            let plan = |method: &str, url: String| PlannedRequest {
+                locale: locale.clone(),
+                method: method.into(),
+                url,
+                headers: BTreeMap::new(),
+                body: None,
+                file: None,
+                note: None,
+            };
+            let html = publish_html(&version.body);
+            let mut replacements = Vec::new();
+            for r in asset_refs(&html) {
+                let asset = self.read_asset(&r.path).map_err(|_| CoreError::Publish {
+                    code: "asset_missing".into(),
+                    detail: r.path.clone(),
+                })?;
+                let hash = content_hash(&asset.bytes);
+                let url = match self.store().remote_media(&site.id, &hash)? {
+                    Some(m) => m.url,
+                    None => {
+                        if uploads.insert(hash.clone()) {
+                            requests.push(PlannedRequest {
+                                headers: BTreeMap::from([(
+                                    "Content-Type".to_string(),
+                                    asset.mime.to_string(),
+                                )]),
+                                file: Some(r.path.clone()),
+                                note: Some(format!(
+                                    "{} bytes; only if the site has no file with this hash yet",
+                                    asset.bytes.len()
+                                )),
+                                ..plan(
+                                    "POST",
+                                    wp.endpoint("wp/v2/media", &[("copydesk_hash", &hash)]),
+                                )
+                            });
+                        }
+                        format!("{{media:{}}}", r.path)
+                    }
+                };
+                replacements.push((r.raw, url));
+            }
+            let content = rewrite_urls(&html, &replacements);
+            for tag in &version.tags {
+                requests.push(PlannedRequest {
+                    body: Some(json!({ "name": tag })),
+                    note: Some("an existing tag answers 400 term_exists with its id".into()),
+                    ..plan("POST", wp.endpoint("wp/v2/tags", &[]))
+                });
+            }
+            let input = post_input(
+                version,
+                content,
+                Vec::new(),
+                request.status,
+                request.scheduled_at,
+            );
+            let mut body = input.to_json();
+            body["tags"] = json!(
+                version
+                    .tags
+                    .iter()
+                    .map(|t| format!("{{tag:{t}}}"))
+                    .collect::<Vec<_>>()
+            );
+            match self.store().publication(&article_id, locale, &site.id)? {
+                Some(p) => {
+                    let route = format!("wp/v2/posts/{}", p.remote_id);
+                    requests.push(PlannedRequest {
+                        note: Some(format!(
+                            "conflict check: the update is sent only if modified_gmt is still {}",
+                            p.remote_modified_gmt
+                        )),
+                        ..plan("GET", wp.endpoint(&route, &[("context", "edit")]))
+                    });
+                    requests.push(PlannedRequest {
+                        body: Some(body),
+                        ..plan("POST", wp.endpoint(&route, &[]))
+                    });
+                }
+                None => {
+                    requests.push(plan(
+                        "GET",
+                        wp.find_translation_endpoint(&input.translation_group, locale),
+                    ));
+                    requests.push(PlannedRequest {
+                        body: Some(body),
+                        note: Some(
+                            "only if the look-up finds no post of this article in this locale"
+                                .into(),
+                        ),
+                        ..plan("POST", wp.endpoint("wp/v2/posts", &[]))
+                    });
+                }
+            }
+            locales.push(LocaleOutcome {
+                locale: locale.clone(),
+                job_id: None,
+                state: None,
+                remote_id: None,
+                url: None,
+                attempts: 0,
+                next_attempt_at: None,
+                error_code: None,
+                error: None,
+            });
+        }
+        Ok(PublishReport {
+            site: site.name,
+            article_id,
+            dry_run: true,
+            locales,
+            requests,
+        })
+    }
+}
