@@ -31,7 +31,7 @@ fi
 packages=(build-essential pkg-config curl wget file libssl-dev libwebkit2gtk-4.1-dev
   libayatana-appindicator3-dev librsvg2-dev libxdo-dev xvfb xauth)
 if [[ "$MODE" == test ]]; then
-  packages+=(webkit2gtk-driver procps imagemagick wordpress php-cli php-mysql php-curl php-xml php-mbstring mariadb-server)
+  packages+=(webkit2gtk-driver procps imagemagick wordpress php-cli php-mysql php-curl php-xml php-mbstring mariadb-server dbus gnome-keyring libsecret-tools)
 fi
 
 missing=()

@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "purge_article",
     "set_last_open",
     "render_preview",
+    "render_page",
     "slugify",
     "get_translation",
     "start_translation",

@@ -39,6 +39,7 @@ pub fn run() {
             commands::article::restore_article,
             commands::article::purge_article,
             commands::preview::render_preview,
+            commands::preview::render_page,
             commands::preview::slugify,
             commands::translation::get_translation,
             commands::translation::start_translation,

@@ -3,6 +3,7 @@
 //! time (`--test-threads=1`): one driver, one window.
 
 mod harness;
+mod page;
 mod strings;
 mod translation;
 

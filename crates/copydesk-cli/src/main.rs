@@ -2,6 +2,7 @@
 //! scripts, CI and writers who draft in another editor.
 
 mod l10n;
+mod publish;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -92,10 +93,20 @@ enum Command {
         #[arg(long = "block")]
         blocks: Vec<usize>,
     },
-    /// Render a Markdown file to sanitised HTML, exactly as the app's preview does.
+    /// Write the page preview as one standalone HTML file (stylesheet inline,
+    /// images embedded): an article of a workspace (`--article`), or a loose
+    /// Markdown file (default theme, or the workspace's with `--data-dir`).
     Preview {
-        /// The Markdown file.
-        file: PathBuf,
+        /// A Markdown file (front matter optional); omit with `--article`.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// The article: its slug (in any language) or its id.
+        #[arg(long)]
+        article: Option<String>,
+        /// The page's language (default: the file's or article's source language, else en).
+        #[arg(long)]
+        locale: Option<String>,
         /// Write the HTML here instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -104,6 +115,19 @@ enum Command {
     L10n {
         #[command(subcommand)]
         command: l10n::L10nCommand,
+    },
+    /// Publish an article's ready locale versions (or the ones named) to a
+    /// WordPress site: progress on stderr, a JSON summary on stdout.
+    Publish(publish::PublishArgs),
+    /// The publishing sites of the workspace.
+    Site {
+        #[command(subcommand)]
+        command: publish::SiteCommand,
+    },
+    /// The durable queue of publish jobs.
+    Outbox {
+        #[command(subcommand)]
+        command: publish::OutboxCommand,
     },
 }
 
@@ -279,18 +303,90 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::L10n { command } => l10n::run(command),
-        Command::Preview { file, out } => {
-            let markdown = std::fs::read_to_string(&file)
+        Command::Publish(args) => publish::run_publish(args),
+        Command::Site { command } => publish::run_site(command),
+        Command::Outbox { command } => publish::run_outbox(command),
+        Command::Preview {
+            file,
+            data_dir,
+            article,
+            locale,
+            out,
+        } => {
+            let html = preview_page(file, data_dir, article, locale)?;
+            write_out(out, &html)
+        }
+    }
+}
+
+/// The standalone page of `copydesk preview`.
+fn preview_page(
+    file: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    article: Option<String>,
+    locale: Option<String>,
+) -> Result<String, Failure> {
+    let page_errors = |out: &copydesk_core::PageOutput| {
+        for e in &out.errors {
+            let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
+            eprintln!("copydesk: {}{line}: {}", e.file, e.message);
+        }
+    };
+    match (file, article) {
+        (Some(_), Some(_)) => Err(Failure(
+            "give a Markdown file or --article, not both".into(),
+        )),
+        (None, None) => Err(Failure("give a Markdown file or --article".into())),
+        (None, Some(reference)) => {
+            let ws = open(data_dir)?;
+            let id = ws
+                .find_article(&reference)
+                .map_err(Failure::core)?
+                .ok_or_else(|| Failure(format!("no article {reference:?} in this workspace")))?;
+            let locale = match locale {
+                Some(l) => l,
+                None => ws.get_article(&id).map_err(Failure::core)?.source_locale,
+            };
+            let out = ws
+                .render_page(&id, &locale, None, None)
+                .map_err(Failure::core)?;
+            page_errors(&out);
+            Ok(copydesk_core::standalone_html(&out.html, ws.root(), None))
+        }
+        (Some(file), None) => {
+            let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure(format!("cannot read {}: {e}", file.display())))?;
-            let html = copydesk_core::render_preview(&markdown, None).html;
-            match out {
-                Some(path) => std::fs::write(&path, html)
-                    .map_err(|e| Failure(format!("cannot write {}: {e}", path.display()))),
-                None => std::io::stdout()
-                    .lock()
-                    .write_all(html.as_bytes())
-                    .map_err(io),
-            }
+            let (front, body) = copydesk_core::parse_markdown_file(&text).map_err(Failure::core)?;
+            let locale = locale
+                .or_else(|| front.locale.clone())
+                .unwrap_or_else(|| "en".into());
+            let draft = copydesk_core::PageDraft {
+                title: front.title.unwrap_or_default(),
+                author: front.author.unwrap_or_default(),
+                date: front.date,
+                summary: front.summary.unwrap_or_default(),
+                tags: front.tags.unwrap_or_default(),
+                body,
+            };
+            let out = match data_dir {
+                Some(dir) => Workspace::open(&dir)
+                    .map_err(Failure::core)?
+                    .render_page_for(&draft, &locale, None)
+                    .map_err(Failure::core)?,
+                None => copydesk_core::render_page_standalone(&draft, &locale, None),
+            };
+            page_errors(&out);
+            let base = file
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+                .unwrap_or(std::path::Path::new("."));
+            Ok(copydesk_core::standalone_html(&out.html, base, None))
         }
     }
 }

@@ -12,6 +12,7 @@ mod error;
 mod locale;
 mod markdown_file;
 mod outbox;
+mod page;
 mod preview;
 mod publish;
 mod sample;
@@ -41,11 +42,14 @@ pub use markdown_file::{FrontMatter, ImportOutcome, parse_markdown_file, write_m
 pub use outbox::{
     JobState, OutboxJob, PUBLISH_ERROR_CODES, PublishEvent, PublishOptions, RequestedStatus,
 };
-pub use preview::{PreviewOutput, publish_html, render_preview};
+pub use page::{PageDraft, PageOutput, SiteTheme, render_page_standalone, standalone_html};
+pub use preview::{
+    PreviewOutput, body_options, publish_html, publish_html_in, render_preview, render_preview_in,
+};
 pub use publish::{LocaleOutcome, PlannedRequest, PublishReport, PublishRequest};
 pub use settings::{LastOpen, WorkspaceLocales};
 pub use site::{
-    AddedSite, Credentials, KEYRING_SERVICE, NewSite, SITE_PASSWORD_ENV_PREFIX, Site,
+    AddedSite, Credentials, KEYRING_SERVICE, NewSite, SITE_PASSWORD_ENV_PREFIX, Site, SiteCheck,
     site_password_env_var,
 };
 pub use slug::slugify;

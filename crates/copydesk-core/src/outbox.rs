@@ -9,7 +9,7 @@
 //! `cancelled`. Network trouble, time-outs, 429/5xx put it back in the queue
 //! with exponential backoff and jitter (at least the site's `Retry-After`).
 //!
-//! One attempt: the body is rendered by [`crate::publish_html`] (the preview's
+//! One attempt: the body is rendered by [`crate::publish_html_in`] (the preview's
 //! pipeline), each `assets/…` image is uploaded once per content hash (known
 //! uploads are remembered in `remote_media`, and the client looks the hash up
 //! on the site before uploading), its URLs rewritten, tags ensured, then the
@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::site::{Credentials, Site, site_from_row};
-use crate::{CoreError, LocaleVersion, Status, Workspace, new_id, now_ms, publish_html};
+use crate::{CoreError, LocaleVersion, Status, Workspace, new_id, now_ms, publish_html_in};
 
 /// Every `code` a failed or waiting publish job (and [`CoreError::Publish`])
 /// can carry; each has its own localised message (`error-publish-<code>`).
@@ -417,6 +417,17 @@ fn classify(e: WpError) -> Attempt {
     }
 }
 
+/// A WordPress error as a [`CoreError::Publish`] (code + detail).
+pub(crate) fn publish_error(e: WpError) -> CoreError {
+    let (code, detail) = match classify(e) {
+        Attempt::Retry(e) => (retry_code(&e).to_string(), e.to_string()),
+        Attempt::Failed { code, detail } => (code, detail),
+        Attempt::Conflict(detail) => ("conflict".to_string(), detail),
+        Attempt::Done { .. } => ("invalid".to_string(), String::new()),
+    };
+    CoreError::Publish { code, detail }
+}
+
 fn retry_code(e: &WpError) -> &'static str {
     match e {
         WpError::Timeout => "timeout",
@@ -763,7 +774,7 @@ impl Workspace {
             .into_iter()
             .find(|v| v.locale == job.locale)
             .ok_or_else(|| CoreError::NotFound(format!("{} in {}", job.article_id, job.locale)))?;
-        let html = publish_html(&version.body);
+        let html = publish_html_in(&version.body, Some(&version.locale));
 
         let mut replacements = Vec::new();
         for r in asset_refs(&html) {
@@ -900,7 +911,7 @@ mod tests {
 
     #[test]
     fn local_images_are_found_once_and_rewritten() {
-        let html = publish_html(
+        let html = crate::publish_html(
             "![a](assets/a%20b.png) ![b](./assets/été.svg) ![c](https://x.org/assets/c.png) \
              ![a again](assets/a%20b.png) [link](assets/a%20b.png) ![d](/assets/d.png?v=1)",
         );

@@ -14,6 +14,13 @@ pub fn publish_html(markdown: &str) -> String {
     copydesk_markdown::render_html(markdown, &RenderOptions::default())
 }
 
+/// [`publish_html`] with the typography of `locale`: byte-for-byte the
+/// `html` of [`render_preview_in`]`(markdown, None, locale)` (the page
+/// preview's body) whenever the preview shows the whole document.
+pub fn publish_html_in(markdown: &str, locale: Option<&str>) -> String {
+    copydesk_markdown::render_html(markdown, &body_options(None, locale))
+}
+
 /// What the preview pane shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct PreviewOutput {
@@ -28,10 +35,26 @@ pub struct PreviewOutput {
 /// Renders `markdown` for the preview. Relative image and link URLs are
 /// resolved against `asset_base` (the host's URL for the workspace folder).
 pub fn render_preview(markdown: &str, asset_base: Option<&str>) -> PreviewOutput {
-    let opts = RenderOptions {
+    render_preview_in(markdown, asset_base, None)
+}
+
+/// The options of the body pipeline: relative URLs against `asset_base`, the
+/// typography of `locale`. The live preview, the page preview and publishing
+/// all render bodies with these, so they are the same HTML byte for byte.
+pub fn body_options(asset_base: Option<&str>, locale: Option<&str>) -> RenderOptions {
+    RenderOptions {
         asset_base: asset_base.map(str::to_string),
-        ..Default::default()
-    };
+        locale: locale.map(str::to_string),
+    }
+}
+
+/// [`render_preview`] with the typography of `locale` applied to the text.
+pub fn render_preview_in(
+    markdown: &str,
+    asset_base: Option<&str>,
+    locale: Option<&str>,
+) -> PreviewOutput {
+    let opts = body_options(asset_base, locale);
     let preview = copydesk_markdown::render_preview(markdown, &opts, PreviewLimits::default());
     let Stats {
         words,
@@ -65,6 +88,15 @@ mod tests {
                 preview.html,
                 "publish and preview HTML must be byte-identical"
             );
+        }
+        for doc in docs {
+            for locale in ["fr", "en", "de", "fr-CA"] {
+                assert_eq!(
+                    publish_html_in(doc, Some(locale)),
+                    render_preview_in(doc, None, Some(locale)).html,
+                    "with typography too ({locale})"
+                );
+            }
         }
         assert!(publish_html("![x](assets/a.svg)").contains("src=\"assets/a.svg\""));
         assert!(!publish_html("<script>x</script>").contains("<script"));

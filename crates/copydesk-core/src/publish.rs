@@ -124,6 +124,9 @@ impl Workspace {
         if request.dry_run {
             return self.publish_dry_run(request);
         }
+        // Fail fast, before anything is queued, when no password is known:
+        // the message says how to give one.
+        options.credentials.password(&site)?;
         let jobs = self.enqueue_publish(
             &site.id,
             &request.article,

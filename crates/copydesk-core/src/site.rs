@@ -177,7 +177,67 @@ pub(crate) fn site_from_row(r: SiteRow) -> Site {
     }
 }
 
+/// What "Test connection" found out (never the password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteCheck {
+    /// The site's title.
+    pub site_name: String,
+    /// Who the application password belongs to, and their roles.
+    pub user_name: String,
+    pub roles: Vec<String>,
+    pub can_publish: bool,
+    pub can_upload: bool,
+    /// The locale-links plugin is active: language versions can be linked.
+    pub locale_links: bool,
+    /// Media carry content hashes: images are uploaded once.
+    pub media_hash: bool,
+    /// Polylang's REST API is present.
+    pub polylang: bool,
+}
+
 impl Workspace {
+    /// "Test connection": the address, the REST API, the credentials
+    /// (`users/me`) and whether the site can store locale links. Each failure
+    /// is a [`CoreError::Publish`] with its own code (`not_wordpress`,
+    /// `rest_disabled`, `auth`, `tls`, `timeout`, `network`, …). Blocks; reads
+    /// the keyring first, outside the network runtime.
+    pub fn test_site(
+        &self,
+        id_or_name: &str,
+        credentials: &Credentials,
+        client: copydesk_publish::ClientOptions,
+    ) -> Result<SiteCheck, CoreError> {
+        let site = self.get_site(id_or_name)?;
+        let password = credentials.password(&site)?;
+        let wp = copydesk_publish::WordPress::with_options(
+            &site.url,
+            &site.user_name,
+            &password,
+            client,
+        )
+        .map_err(crate::outbox::publish_error)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| CoreError::Publish {
+                code: "invalid".into(),
+                detail: format!("cannot start the network runtime: {e}"),
+            })?;
+        let report = runtime
+            .block_on(wp.test_connection())
+            .map_err(crate::outbox::publish_error)?;
+        Ok(SiteCheck {
+            site_name: report.site_name,
+            user_name: report.user.username,
+            roles: report.user.roles,
+            can_publish: report.user.can_publish,
+            can_upload: report.user.can_upload,
+            locale_links: report.locale_links,
+            media_hash: report.media_hash,
+            polylang: report.polylang,
+        })
+    }
+
     /// Every site, by name.
     pub fn list_sites(&self) -> Result<Vec<Site>, CoreError> {
         Ok(self

@@ -112,6 +112,7 @@ fn ms(d: Duration) -> String {
 fn main() {
     let opts = RenderOptions {
         asset_base: Some("copydesk-asset://localhost/".into()),
+        ..Default::default()
     };
     let limits = PreviewLimits::default();
     let cases = [

@@ -17,6 +17,7 @@ mod preview;
 mod render;
 mod sanitize;
 mod stats;
+pub mod typography;
 
 pub use blocks::{SourceBlock, block_hash, split_blocks};
 pub use preview::{Preview, PreviewLimits, render_preview};
@@ -43,4 +44,8 @@ pub struct RenderOptions {
     /// `None` — or a value that is not an absolute, hierarchical URL — leaves
     /// relative URLs as they are.
     pub asset_base: Option<String>,
+    /// BCP 47 tag of the document's language: its typography (quotes,
+    /// apostrophes, no-break spaces; see [`typography`]) is applied to the
+    /// text. `None`, or a language without rules, leaves the text as typed.
+    pub locale: Option<String>,
 }

@@ -80,7 +80,7 @@ fn placeholder(out: &mut String, kind: &str, bytes: usize) {
 /// The placeholders are left empty on purpose: the UI fills in a localised
 /// message.
 pub fn render_preview(markdown: &str, opts: &RenderOptions, limits: PreviewLimits) -> Preview {
-    let blocks = render_blocks(markdown);
+    let blocks = render_blocks(markdown, opts);
     let sanitizer = Sanitizer::new(opts);
     let builder = sanitizer.builder();
 

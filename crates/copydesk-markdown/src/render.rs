@@ -52,6 +52,22 @@ pub fn render_unsanitised(markdown: &str) -> String {
     comrak::markdown_to_html(&without_nul(markdown), &options())
 }
 
+/// comrak's HTML with the locale's typography applied to the AST; not sanitised.
+fn render_raw(markdown: &str, opts: &RenderOptions) -> String {
+    let Some(locale) = opts.locale.as_deref() else {
+        return render_unsanitised(markdown);
+    };
+    let markdown = without_nul(markdown);
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, &markdown, &options);
+    crate::typography::apply_to_ast(root, locale);
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html(root, &options, &mut out);
+    out
+}
+
 /// Render Markdown to sanitised HTML (the whole document).
 ///
 /// GitHub-flavoured Markdown: tables, footnotes, task lists, strikethrough,
@@ -63,7 +79,7 @@ pub fn render_unsanitised(markdown: &str) -> String {
 /// nesting, NUL bytes…) is rendered as best comrak can, never rejected; NUL
 /// becomes U+FFFD.
 pub fn render_html(markdown: &str, opts: &RenderOptions) -> String {
-    Sanitizer::new(opts).clean(&render_unsanitised(markdown))
+    Sanitizer::new(opts).clean(&render_raw(markdown, opts))
 }
 
 /// What kind of top-level block a slice of HTML came from; the UI words its
@@ -177,11 +193,14 @@ fn starts_block<'a>(node: &'a AstNode<'a>) -> bool {
 /// Parses once and formats once, remembering block boundaries, so the preview
 /// can fall back to per-block rendering without parsing again and with heading
 /// ids and footnote numbers exactly as in the whole-document render.
-pub(crate) fn render_blocks(markdown: &str) -> Blocks {
+pub(crate) fn render_blocks(markdown: &str, opts: &RenderOptions) -> Blocks {
     let markdown = without_nul(markdown);
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, &markdown, &options);
+    if let Some(locale) = opts.locale.as_deref() {
+        crate::typography::apply_to_ast(root, locale);
+    }
     let written = Cell::new(0);
     let mut writer = CountingWriter {
         out: String::with_capacity(markdown.len() * 3 / 2),
@@ -232,6 +251,7 @@ mod tests {
             md,
             &RenderOptions {
                 asset_base: Some("copydesk-asset://localhost/".into()),
+                ..Default::default()
             },
         )
     }
@@ -373,6 +393,7 @@ mod tests {
             for base in ["assets/", "mailto:desk@example.com", ""] {
                 let opts = RenderOptions {
                     asset_base: Some(base.into()),
+                    ..Default::default()
                 };
                 assert_eq!(
                     render_html("![Logo](assets/a.svg)\n", &opts),
@@ -440,7 +461,7 @@ mod tests {
 
         #[test]
         fn tracked_html_is_comrak_html() {
-            let blocks = render_blocks(DOC);
+            let blocks = render_blocks(DOC, &RenderOptions::default());
             assert_eq!(
                 blocks.html,
                 render_unsanitised(DOC),
@@ -450,7 +471,7 @@ mod tests {
 
         #[test]
         fn blocks_cover_the_document_in_order() {
-            let blocks = render_blocks(DOC);
+            let blocks = render_blocks(DOC, &RenderOptions::default());
             let kinds: Vec<&str> = blocks.iter().map(|(_, k)| k.as_str()).collect();
             assert_eq!(
                 kinds,
@@ -484,7 +505,7 @@ mod tests {
 
         #[test]
         fn empty_document_has_no_blocks() {
-            let blocks = render_blocks("");
+            let blocks = render_blocks("", &RenderOptions::default());
             assert!(
                 blocks.html.is_empty() && blocks.starts.is_empty(),
                 "nothing to render, nothing to track"

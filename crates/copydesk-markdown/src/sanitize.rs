@@ -456,6 +456,7 @@ mod tests {
         fn asset_scheme_survives_sanitising_twice() {
             let opts = RenderOptions {
                 asset_base: Some("copydesk-asset://localhost/".into()),
+                ..Default::default()
             };
             let once = render_html("![a](a.png)\n", &opts);
             assert_eq!(

@@ -1,4 +1,4 @@
-use copydesk_core::PreviewOutput;
+use copydesk_core::{PageDraft, PageOutput, PreviewOutput};
 use tauri::State;
 
 use crate::asset;
@@ -11,10 +11,11 @@ use crate::state::AppState;
 pub async fn render_preview(
     state: State<'_, AppState>,
     markdown: String,
+    locale: Option<String>,
 ) -> Result<PreviewOutput, IpcError> {
     let l10n = state.localizer();
     tauri::async_runtime::spawn_blocking(move || {
-        copydesk_core::render_preview(&markdown, Some(asset::BASE_URL))
+        copydesk_core::render_preview_in(&markdown, Some(asset::BASE_URL), locale.as_deref())
     })
     .await
     .map_err(|e| IpcError::internal(e, &l10n))
@@ -23,4 +24,18 @@ pub async fn render_preview(
 #[tauri::command]
 pub async fn slugify(text: String) -> String {
     copydesk_core::slugify(&text)
+}
+
+/// The page preview: the version (or the editor's `draft` of it) inside the
+/// site's theme, in `locale`. Theme files are read at every call.
+#[tauri::command]
+pub async fn render_page(
+    state: State<'_, AppState>,
+    article_id: String,
+    locale: String,
+    draft: Option<PageDraft>,
+) -> Result<PageOutput, IpcError> {
+    state
+        .run(move |ws| ws.render_page(&article_id, &locale, draft.as_ref(), Some(asset::BASE_URL)))
+        .await
 }

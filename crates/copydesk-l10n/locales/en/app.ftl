@@ -92,6 +92,15 @@ preview-oversized = This { $kind ->
 } is too large to preview ({ $size }). It stays in the article.
 preview-rest = The rest of the document is too large to preview.
 preview-failed = The preview could not be updated: { $reason }
+preview-mode = What the preview shows
+preview-mode-body = Text
+preview-mode-page = Page
+preview-device = Screen width
+preview-device-desktop = Desktop
+preview-device-tablet = Tablet
+preview-device-phone = Phone
+preview-page-problems = The theme has problems:
+preview-page-stale = The theme has an error; the page shown is the last one that worked:
 
 ## Deleting
 
@@ -128,3 +137,21 @@ error-not-found = This article no longer exists.
 error-invalid-input = Invalid value: { $detail }
 error-storage = The database reported an error: { $detail }
 error-internal = Something went wrong inside Copydesk: { $detail }
+
+## Publishing errors ({ $detail } is WordPress's or the system's own text; { $env } an environment variable)
+
+error-keyring-unavailable = The system keyring (Secret Service) cannot be used: { $detail }. Copydesk never keeps site passwords in its database: start a keyring (GNOME Keyring, KWallet, KeePassXC), or give the application password in the environment variable { $env }.
+error-site-password-missing = No password is known for the site “{ $site }”. Add the site again with its application password, or set the environment variable { $env }.
+error-publish-auth = WordPress refused the user name or application password: { $detail }. Check them in the site's settings (Users → Profile → Application Passwords).
+error-publish-network = The site could not be reached: { $detail }. Publishing will be tried again.
+error-publish-timeout = The site did not answer in time. Publishing will be tried again.
+error-publish-rate-limited = The site asked to wait before trying again. Publishing will be tried again.
+error-publish-server = The site answered with an error: { $detail }. Publishing will be tried again.
+error-publish-tls = The secure connection to the site failed: { $detail }
+error-publish-not-wordpress = This address does not look like a WordPress site: { $detail }
+error-publish-rest-disabled = The site runs WordPress but its REST API is disabled or restricted: { $detail }
+error-publish-rejected = WordPress refused the post: { $detail }
+error-publish-conflict = The post was changed on the site since Copydesk last published it ({ $detail }). Nothing was overwritten.
+error-publish-asset-missing = The image { $detail } is not in the workspace's assets folder.
+error-publish-gave-up = Publishing was tried too many times and stopped: { $detail }
+error-publish-invalid = Publishing failed: { $detail }

@@ -92,6 +92,15 @@ preview-oversized = { $kind ->
 } pour l’aperçu ({ $size }). Il reste dans l’article.
 preview-rest = La suite du document est trop grande pour l’aperçu.
 preview-failed = L’aperçu n’a pas pu être mis à jour : { $reason }
+preview-mode = Ce que montre l’aperçu
+preview-mode-body = Texte
+preview-mode-page = Page
+preview-device = Largeur d’écran
+preview-device-desktop = Ordinateur
+preview-device-tablet = Tablette
+preview-device-phone = Téléphone
+preview-page-problems = Le thème a des problèmes :
+preview-page-stale = Le thème contient une erreur ; la page affichée est la dernière qui fonctionnait :
 
 ## Suppression
 
@@ -128,3 +137,21 @@ error-not-found = Cet article n’existe plus.
 error-invalid-input = Valeur non valide : { $detail }
 error-storage = La base de données a signalé une erreur : { $detail }
 error-internal = Une erreur interne s’est produite dans Copydesk : { $detail }
+
+## Publishing errors ({ $detail } is WordPress's or the system's own text; { $env } an environment variable)
+
+error-keyring-unavailable = Le trousseau du système (Secret Service) est inutilisable : { $detail }. Copydesk ne garde jamais les mots de passe des sites dans sa base : démarrez un trousseau (GNOME Keyring, KWallet, KeePassXC), ou donnez le mot de passe d’application dans la variable d’environnement { $env }.
+error-site-password-missing = Aucun mot de passe n’est connu pour le site « { $site } ». Ajoutez de nouveau le site avec son mot de passe d’application, ou définissez la variable d’environnement { $env }.
+error-publish-auth = WordPress a refusé l’identifiant ou le mot de passe d’application : { $detail }. Vérifiez-les dans les réglages du site (Comptes → Profil → Mots de passe d’application).
+error-publish-network = Le site est injoignable : { $detail }. La publication sera retentée.
+error-publish-timeout = Le site n’a pas répondu à temps. La publication sera retentée.
+error-publish-rate-limited = Le site a demandé d’attendre avant de réessayer. La publication sera retentée.
+error-publish-server = Le site a répondu par une erreur : { $detail }. La publication sera retentée.
+error-publish-tls = La connexion sécurisée au site a échoué : { $detail }
+error-publish-not-wordpress = Cette adresse ne semble pas être un site WordPress : { $detail }
+error-publish-rest-disabled = Le site tourne sous WordPress mais son API REST est désactivée ou restreinte : { $detail }
+error-publish-rejected = WordPress a refusé l’article : { $detail }
+error-publish-conflict = L’article a été modifié sur le site depuis la dernière publication par Copydesk ({ $detail }). Rien n’a été écrasé.
+error-publish-asset-missing = L’image { $detail } n’est pas dans le dossier assets de l’espace de travail.
+error-publish-gave-up = La publication a été tentée trop de fois et s’est arrêtée : { $detail }
+error-publish-invalid = La publication a échoué : { $detail }

@@ -136,7 +136,37 @@ export const saveLocaleVersion = (input: LocaleVersionInput) =>
 export const deleteArticle = (id: string) => call<void>("delete_article", { id });
 export const restoreArticle = (id: string) => call<void>("restore_article", { id });
 export const purgeArticle = (id: string) => call<void>("purge_article", { id });
-export const renderPreview = (markdown: string) => call<PreviewOutput>("render_preview", { markdown });
+export const renderPreview = (markdown: string, locale: string | null = null) =>
+  call<PreviewOutput>("render_preview", { markdown, locale });
+
+/** A theme problem, located in its file. */
+export interface PageError {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+/** The page preview: a whole HTML document in the site's theme. */
+export interface PageOutput {
+  html: string;
+  errors: PageError[];
+  /** The template failed: `html` is the last good page (or the built-in theme's). */
+  stale: boolean;
+  locale: string;
+}
+
+/** The editor's unsaved state of the version shown. */
+export interface PageDraft {
+  title: string;
+  author: string;
+  date: string | null;
+  summary: string;
+  tags: string[];
+  body: string;
+}
+
+export const renderPage = (articleId: string, locale: string, draft: PageDraft | null) =>
+  call<PageOutput>("render_page", { articleId, locale, draft });
 export const slugify = (text: string) => call<string>("slugify", { text });
 
 /**

@@ -8,10 +8,15 @@ class PreviewStore {
   output = $state.raw<PreviewOutput | null>(null);
   error = $state<string | null>(null);
   rendering = $state(false);
+  /** The scroll position of the editor, 0 (top) to 1 (bottom), for scroll sync. */
+  scrollRatio = $state(0);
+  /** The language of the text, whose typography the preview applies. */
+  locale: string | null = null;
   #pending: string | null = null;
   #running = false;
 
-  request(markdown: string) {
+  request(markdown: string, locale: string | null = this.locale) {
+    this.locale = locale;
     this.#pending = markdown;
     if (!this.#running) void this.#drain();
   }
@@ -25,7 +30,7 @@ class PreviewStore {
       try {
         // Shown even if newer text is already waiting: the preview keeps
         // moving while the user types, and the newest text renders next.
-        this.output = await ipc.renderPreview(markdown);
+        this.output = await ipc.renderPreview(markdown, this.locale);
         this.error = null;
       } catch (e) {
         this.error = (e as Error).message;
