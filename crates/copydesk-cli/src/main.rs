@@ -42,26 +42,16 @@ enum Command {
     Import {
         /// The Markdown file (front matter optional: title, slug, author, date, tags, summary, status).
         file: PathBuf,
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-        /// The article: its slug (in any language) or its id.
-        #[arg(long)]
-        article: String,
-        /// The language of the file (BCP 47: fr, en-GB, pt-BR…).
-        #[arg(long)]
-        locale: String,
+        #[command(flatten)]
+        version: VersionArgs,
         /// A minor edit (typo fix): translations that were up to date stay so.
         #[arg(long)]
         minor: bool,
     },
     /// Write a locale version out as Markdown with front matter.
     Export {
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-        #[arg(long)]
-        article: String,
-        #[arg(long)]
-        locale: String,
+        #[command(flatten)]
+        version: VersionArgs,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -69,13 +59,8 @@ enum Command {
     /// Show every block of a translation with its state; for blocks whose
     /// source changed, the old and new source text.
     TranslationStatus {
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-        #[arg(long)]
-        article: String,
-        /// The translation's language.
-        #[arg(long)]
-        locale: String,
+        #[command(flatten)]
+        version: VersionArgs,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -83,12 +68,8 @@ enum Command {
     /// of them, or the 1-based block numbers given), as the translator's
     /// "Mark up to date" does in the app.
     MarkUpToDate {
-        #[arg(long)]
-        data_dir: Option<PathBuf>,
-        #[arg(long)]
-        article: String,
-        #[arg(long)]
-        locale: String,
+        #[command(flatten)]
+        version: VersionArgs,
         /// Block numbers as `translation-status` prints them (default: every block).
         #[arg(long = "block")]
         blocks: Vec<usize>,
@@ -129,6 +110,20 @@ enum Command {
         #[command(subcommand)]
         command: publish::OutboxCommand,
     },
+}
+
+/// Which locale version of which article, in which workspace.
+#[derive(clap::Args)]
+struct VersionArgs {
+    /// Workspace folder (default: $COPYDESK_DATA_DIR, else the app's data folder).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// The article: its slug (in any language) or its id.
+    #[arg(long)]
+    article: String,
+    /// The language of the version (BCP 47: fr, en-GB, pt-BR…).
+    #[arg(long)]
+    locale: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,9 +187,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Import {
             file,
-            data_dir,
-            article,
-            locale,
+            version:
+                VersionArgs {
+                    data_dir,
+                    article,
+                    locale,
+                },
             minor,
         } => {
             let text = std::fs::read_to_string(&file)
@@ -211,9 +209,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Export {
-            data_dir,
-            article,
-            locale,
+            version:
+                VersionArgs {
+                    data_dir,
+                    article,
+                    locale,
+                },
             out,
         } => {
             let text = open(data_dir)?
@@ -222,16 +223,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_out(out, &text)
         }
         Command::TranslationStatus {
-            data_dir,
-            article,
-            locale,
+            version:
+                VersionArgs {
+                    data_dir,
+                    article,
+                    locale,
+                },
             format,
         } => {
             let ws = open(data_dir)?;
-            let id = ws
-                .find_article(&article)
-                .map_err(Failure::core)?
-                .ok_or_else(|| Failure(format!("no article {article:?} in this workspace")))?;
+            let id = article_id(&ws, &article)?;
             let view = ws.translation(&id, &locale).map_err(Failure::core)?;
             let mut out = std::io::stdout().lock();
             match format {
@@ -266,16 +267,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::MarkUpToDate {
-            data_dir,
-            article,
-            locale,
+            version:
+                VersionArgs {
+                    data_dir,
+                    article,
+                    locale,
+                },
             blocks,
         } => {
             let ws = open(data_dir)?;
-            let id = ws
-                .find_article(&article)
-                .map_err(Failure::core)?
-                .ok_or_else(|| Failure(format!("no article {article:?} in this workspace")))?;
+            let id = article_id(&ws, &article)?;
             let ids = if blocks.is_empty() {
                 None
             } else {
@@ -419,4 +420,11 @@ fn first_line(text: &str) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// The id of the article a `--article` argument names (slug or id).
+fn article_id(ws: &Workspace, article: &str) -> Result<String, Failure> {
+    ws.find_article(article)
+        .map_err(Failure::core)?
+        .ok_or_else(|| Failure(format!("no article {article:?} in this workspace")))
 }
