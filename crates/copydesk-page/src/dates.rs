@@ -53,7 +53,7 @@ pub fn parse_iso_date(s: &str) -> Option<(i32, u8, u8)> {
 
 /// The locale ICU4X should use for a BCP 47 tag; an unparsable tag falls
 /// back to its language subtag, then to the root locale.
-fn locale_of(tag: &str) -> Locale {
+pub(crate) fn locale_of(tag: &str) -> Locale {
     let tag = tag.replace('_', "-");
     tag.parse::<Locale>()
         .or_else(|_| tag.split('-').next().unwrap_or("").parse::<Locale>())

@@ -10,6 +10,7 @@
 //! page in a sandboxed frame without scripts as a further wall.
 
 mod dates;
+mod numbers;
 mod sanitize;
 mod strings;
 
@@ -21,6 +22,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind};
 use serde::Serialize;
 
 pub use dates::{DateStyle, FluentDate, format_date, parse_iso_date};
+pub use numbers::{NumberOptions, format_number};
 pub use sanitize::sanitize_page;
 pub use strings::{Arg, Found, SiteStrings, Translator, fallback_chain, language_of};
 

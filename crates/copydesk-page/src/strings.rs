@@ -152,6 +152,10 @@ fn bundle(locale: &str, sources: &[&str]) -> FluentBundle<FluentResource> {
         // Duplicates across files are the checks' business, not the page's.
         let _ = bundle.add_resource(res);
     }
+    // Every number in the bundle's locale (ICU4X): `{ $count }` and
+    // `{ NUMBER($n, minimumFractionDigits: 1) }` alike.
+    bundle.set_formatter(Some(crate::numbers::format_fluent_number));
+    let _ = bundle.add_function("NUMBER", crate::numbers::number_function);
     let date_locale = locale.to_string();
     let _ = bundle.add_function("DATETIME", move |positional, named| {
         let style = match named.get("dateStyle") {
@@ -430,6 +434,88 @@ mod tests {
         assert_eq!(
             de.format("published-on", &date("2025-03-18")).html,
             "Veröffentlicht am 18. März 2025"
+        );
+    }
+
+    #[test]
+    fn numbers_inside_messages_follow_the_message_locale() {
+        let mut locales = BTreeMap::new();
+        let ftl = |one: &str, other: &str| {
+            format!(
+                "count = {{ $n }}\nscore = {{ NUMBER($score, minimumFractionDigits: 1) }}\n\
+                 items = {{ NUMBER($n) ->\n    [one] {{ $n }} {one}\n   *[other] {{ $n }} {other}\n}}\n\
+                 exact = {{ NUMBER($score, minimumFractionDigits: 1) ->\n    [one] {one}\n   *[other] {other}\n}}\n\
+                 raw = {{ NUMBER($n, useGrouping: \"false\") }}\n"
+            )
+        };
+        locales.insert("en".to_string(), vec![ftl("word", "words")]);
+        locales.insert("fr".to_string(), vec![ftl("mot", "mots")]);
+        locales.insert("de".to_string(), vec![ftl("Wort", "Wörter")]);
+        let site = SiteStrings {
+            locales,
+            reference: "en".into(),
+        };
+        let n = |v: f64| vec![("n".to_string(), Arg::Number(v))];
+        let score = |v: f64| vec![("score".to_string(), Arg::Number(v))];
+        for (locale, count, score_text, items, raw) in [
+            (
+                "fr",
+                "12\u{202F}345",
+                "12\u{202F}345,5",
+                "12\u{202F}345 mots",
+                "12345",
+            ),
+            ("en", "12,345", "12,345.5", "12,345 words", "12345"),
+            ("de", "12.345", "12.345,5", "12.345 Wörter", "12345"),
+        ] {
+            let t = Translator::new(&site, locale);
+            assert_eq!(
+                t.format("count", &n(12345.0)).html,
+                count,
+                "{locale}: plain argument"
+            );
+            assert_eq!(
+                t.format("score", &score(12345.5)).html,
+                score_text,
+                "{locale}: NUMBER()"
+            );
+            assert_eq!(
+                t.format("items", &n(12345.0)).html,
+                items,
+                "{locale}: plural + grouping"
+            );
+            assert_eq!(
+                t.format("raw", &n(12345.0)).html,
+                raw,
+                "{locale}: useGrouping false"
+            );
+        }
+        let en = Translator::new(&site, "en");
+        assert_eq!(en.format("score", &score(3.0)).html, "3.0");
+        assert_eq!(
+            en.format("items", &n(1.0)).html,
+            "1 word",
+            "plural selection kept"
+        );
+        assert_eq!(
+            en.format("exact", &score(1.0)).html,
+            "words",
+            "1.0 is plural in English (visible fraction digits)"
+        );
+        let fr = Translator::new(&site, "fr");
+        assert_eq!(fr.format("score", &score(3.0)).html, "3,0");
+        assert_eq!(fr.format("items", &n(1.0)).html, "1 mot");
+        assert_eq!(
+            fr.format("exact", &score(1.0)).html,
+            "mot",
+            "1,0 is singular in French"
+        );
+        let de = Translator::new(&SiteStrings::none(), "de");
+        assert_eq!(
+            de.format("word-count", &[("count".into(), Arg::Number(12345.0))])
+                .html,
+            "12.345 Wörter",
+            "the theme's word count"
         );
     }
 

@@ -87,6 +87,23 @@ mod default_theme {
     }
 
     #[test]
+    fn word_count_in_each_locale_s_digits() {
+        for (locale, words) in [
+            ("fr", "12\u{202F}345 mots"),
+            ("en", "12,345 words"),
+            ("de", "12.345 Wörter"),
+        ] {
+            let mut i = input(locale);
+            i.article.words = 12345;
+            let html = render_page(&i, &Theme::default(), &SiteStrings::none()).unwrap();
+            assert!(
+                html.contains(&format!("<span class=\"post-words\">{words}</span>")),
+                "{locale}: {html}"
+            );
+        }
+    }
+
+    #[test]
     fn unknown_locale_falls_back_marked() {
         let html = render_page(&input("ja"), &Theme::default(), &SiteStrings::none()).unwrap();
         assert!(

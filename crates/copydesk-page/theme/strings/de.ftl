@@ -18,3 +18,7 @@ newsletter-button = Abonnieren
 related-articles = Ähnliche Artikel
 read-more = Lesen
 footer-text = Geschrieben, übersetzt und veröffentlicht mit Copydesk.
+word-count = { $count ->
+    [one] { $count } Wort
+   *[other] { $count } Wörter
+}

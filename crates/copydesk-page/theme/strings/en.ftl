@@ -20,3 +20,7 @@ newsletter-button = Subscribe
 related-articles = Related articles
 read-more = Read
 footer-text = Written, translated and published with Copydesk.
+word-count = { $count ->
+    [one] { $count } word
+   *[other] { $count } words
+}

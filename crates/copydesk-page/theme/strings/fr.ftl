@@ -18,3 +18,7 @@ newsletter-button = S'abonner
 related-articles = Articles similaires
 read-more = Lire
 footer-text = Écrit, traduit et publié avec Copydesk.
+word-count = { $count ->
+    [one] { $count } mot
+   *[other] { $count } mots
+}
