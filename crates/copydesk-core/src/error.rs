@@ -45,6 +45,17 @@ pub enum CoreError {
     /// No password is known for the site (none in the keyring nor in `env_var`).
     #[error("no password for the site {site:?} (keyring or {env_var})")]
     SitePasswordMissing { site: String, env_var: String },
+    /// A theme file given in the settings cannot be used; `detail` is
+    /// `missing`, `not_a_file`, `not_utf8` or the OS's reason.
+    #[error("the theme file {path} cannot be used: {detail}")]
+    ThemeFile {
+        part: crate::page::ThemePart,
+        path: PathBuf,
+        detail: String,
+    },
+    /// "Export HTML" could not write its file.
+    #[error("cannot write {path}: {detail}")]
+    ExportFailed { path: PathBuf, detail: String },
     /// Publishing failed; `code` is one of [`crate::PUBLISH_ERROR_CODES`].
     #[error("publishing failed ({code}): {detail}")]
     Publish { code: String, detail: String },
@@ -66,6 +77,15 @@ impl CoreError {
             CoreError::KeyringUnavailable { .. } => "keyring_unavailable",
             CoreError::SitePasswordMissing { .. } => "site_password_missing",
             CoreError::Publish { .. } => "publish",
+            CoreError::ThemeFile {
+                part: crate::page::ThemePart::Template,
+                ..
+            } => "theme_template",
+            CoreError::ThemeFile {
+                part: crate::page::ThemePart::Stylesheet,
+                ..
+            } => "theme_stylesheet",
+            CoreError::ExportFailed { .. } => "export_failed",
         }
     }
 
@@ -112,6 +132,21 @@ impl CoreError {
             CoreError::Publish { code, detail } => {
                 crate::outbox::publish_error_message(code, detail, l10n)
             }
+            CoreError::ThemeFile {
+                path: p, detail, ..
+            } => match detail.as_str() {
+                "missing" => l10n.format("error-theme-missing", &[("path", &path(p))]),
+                "not_a_file" => l10n.format("error-theme-not-a-file", &[("path", &path(p))]),
+                "not_utf8" => l10n.format("error-theme-not-utf8", &[("path", &path(p))]),
+                other => l10n.format(
+                    "error-theme-unreadable",
+                    &[("path", &path(p)), ("detail", other)],
+                ),
+            },
+            CoreError::ExportFailed { path: p, detail } => l10n.format(
+                "error-export-failed",
+                &[("path", &path(p)), ("detail", detail)],
+            ),
         }
     }
 

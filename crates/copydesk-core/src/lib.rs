@@ -42,7 +42,10 @@ pub use markdown_file::{FrontMatter, ImportOutcome, parse_markdown_file, write_m
 pub use outbox::{
     JobState, OutboxJob, PUBLISH_ERROR_CODES, PublishEvent, PublishOptions, RequestedStatus,
 };
-pub use page::{PageDraft, PageOutput, SiteTheme, render_page_standalone, standalone_html};
+pub use page::{
+    EXPORT_DIR_ENV, ExportedPage, PageDraft, PageOutput, SiteTheme, SiteThemeState, ThemePart,
+    export_dir, render_page_standalone, standalone_html,
+};
 pub use preview::{
     PreviewOutput, body_options, publish_html, publish_html_in, render_preview, render_preview_in,
 };

@@ -22,11 +22,102 @@ use crate::{CoreError, Workspace};
 
 const SITE_THEME: &str = "site_theme";
 
-/// Paths of the workspace's own theme files (`None`: the default).
+/// Paths of the workspace's own theme files (`None`: the default). Relative
+/// paths are inside the data folder; `~/` is the home folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteTheme {
     pub template: Option<String>,
     pub stylesheet: Option<String>,
+}
+
+/// The theme as the settings show it: what is configured, and the files the
+/// page really uses (`None`: the built-in part).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SiteThemeState {
+    pub template: Option<String>,
+    pub stylesheet: Option<String>,
+    pub template_in_use: Option<String>,
+    pub stylesheet_in_use: Option<String>,
+}
+
+/// Which file of a theme a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemePart {
+    Template,
+    Stylesheet,
+}
+
+/// Environment variable naming the folder "Export HTML" writes to.
+pub const EXPORT_DIR_ENV: &str = "COPYDESK_EXPORT_DIR";
+
+/// A page written to disk as one standalone HTML file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedPage {
+    /// The file written (absolute).
+    pub path: String,
+    pub bytes: usize,
+    /// Theme problems met while rendering (the file holds the page shown).
+    pub errors: Vec<PageError>,
+}
+
+/// Where "Export HTML" writes: `$COPYDESK_EXPORT_DIR`, else the user's
+/// Downloads folder (XDG `DOWNLOAD` on Linux), else `exports/` in the data
+/// folder.
+pub fn export_dir(data_dir: &Path) -> PathBuf {
+    choose_export_dir(
+        std::env::var_os(EXPORT_DIR_ENV),
+        dirs::download_dir(),
+        data_dir,
+    )
+}
+
+fn choose_export_dir(
+    variable: Option<std::ffi::OsString>,
+    downloads: Option<PathBuf>,
+    data_dir: &Path,
+) -> PathBuf {
+    variable
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or(downloads)
+        .unwrap_or_else(|| data_dir.join("exports"))
+}
+
+/// `dir/stem.html`, or `dir/stem (2).html`… when taken: an export never
+/// replaces a file.
+fn create_unique(dir: &Path, stem: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.html")
+        } else {
+            format!("{stem} ({n}).html")
+        };
+        let path = dir.join(name);
+        match std::fs::File::create_new(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "too many exports of this page",
+    ))
+}
+
+/// A file name made of a slug and a locale: letters, digits, `-`, `_`, `.`.
+fn file_stem(slug: &str, locale: &str) -> String {
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect::<String>()
+    };
+    let slug = match clean(slug) {
+        s if s.is_empty() => "article".to_string(),
+        s => s,
+    };
+    format!("{slug}.{}", clean(locale))
 }
 
 /// The editor's unsaved state of the version shown, used instead of what is stored.
@@ -177,12 +268,75 @@ impl Workspace {
         Ok(())
     }
 
+    /// The configured theme and the files the page uses.
+    pub fn site_theme_state(&self) -> Result<SiteThemeState, CoreError> {
+        let configured = self.site_theme()?;
+        let (template, stylesheet) = self.theme_paths()?;
+        let shown = |p: Option<PathBuf>| p.map(|p| p.display().to_string());
+        Ok(SiteThemeState {
+            template: configured.template,
+            stylesheet: configured.stylesheet,
+            template_in_use: shown(template),
+            stylesheet_in_use: shown(stylesheet),
+        })
+    }
+
+    /// [`Workspace::set_site_theme`] for the settings: blank paths mean the
+    /// built-in part, every other path must be a readable UTF-8 file (else
+    /// [`CoreError::ThemeFile`] names the part, and nothing is saved).
+    pub fn save_site_theme(&self, theme: &SiteTheme) -> Result<SiteThemeState, CoreError> {
+        let clean = |p: &Option<String>| {
+            p.as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+        };
+        let theme = SiteTheme {
+            template: clean(&theme.template),
+            stylesheet: clean(&theme.stylesheet),
+        };
+        for (part, set) in [
+            (ThemePart::Template, &theme.template),
+            (ThemePart::Stylesheet, &theme.stylesheet),
+        ] {
+            let Some(set) = set else { continue };
+            let path = self.theme_path(set);
+            let problem = |detail: String| CoreError::ThemeFile {
+                part,
+                path: path.clone(),
+                detail,
+            };
+            if !path.exists() {
+                return Err(problem("missing".into()));
+            }
+            if !path.is_file() {
+                return Err(problem("not_a_file".into()));
+            }
+            let bytes = std::fs::read(&path).map_err(|e| problem(e.to_string()))?;
+            if std::str::from_utf8(&bytes).is_err() {
+                return Err(problem("not_utf8".into()));
+            }
+        }
+        self.set_site_theme(&theme)?;
+        self.site_theme_state()
+    }
+
+    /// A configured theme path: `~/` is the home folder, a relative path is
+    /// inside the data folder.
+    fn theme_path(&self, set: &str) -> PathBuf {
+        let set = set.trim();
+        match set.strip_prefix("~/") {
+            Some(rest) => dirs::home_dir().map_or_else(|| PathBuf::from(set), |h| h.join(rest)),
+            None => self.root().join(set),
+        }
+    }
+
     /// The theme files in use: configured, else `theme/` in the data folder.
     fn theme_paths(&self) -> Result<(Option<PathBuf>, Option<PathBuf>), CoreError> {
         let configured = self.site_theme()?;
         let pick = |set: Option<String>, conventional: &str| {
             set.filter(|s| !s.trim().is_empty())
-                .map(|s| self.root().join(s.trim()))
+                .map(|s| self.theme_path(&s))
                 .or_else(|| {
                     let p = self.root().join("theme").join(conventional);
                     p.is_file().then_some(p)
@@ -305,6 +459,50 @@ impl Workspace {
         ))
     }
 
+    /// Writes the page of `article_id` in `locale` (the editor's `draft` when
+    /// given) as one standalone HTML file: stylesheet inline, the workspace's
+    /// images embedded as `data:` URIs, no script. Into `folder`, else
+    /// [`export_dir`]; named `{slug}.{locale}.html` (`… (2).html` when taken).
+    pub fn export_page(
+        &self,
+        article_id: &str,
+        locale: &str,
+        draft: Option<&PageDraft>,
+        folder: Option<&Path>,
+    ) -> Result<ExportedPage, CoreError> {
+        let out = self.render_page(article_id, locale, draft, None)?;
+        let html = standalone_html(&out.html, self.root(), None);
+        let slug = self
+            .get_article(article_id)?
+            .versions
+            .into_iter()
+            .find(|v| v.locale == locale)
+            .map(|v| v.slug)
+            .filter(|s| !s.is_empty())
+            .or_else(|| draft.map(|d| crate::slugify(&d.title)))
+            .unwrap_or_default();
+        let dir = folder.map_or_else(|| export_dir(self.root()), Path::to_path_buf);
+        let failed = |path: &Path, e: std::io::Error| CoreError::ExportFailed {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+        let (path, mut file) =
+            create_unique(&dir, &file_stem(&slug, locale)).map_err(|e| failed(&dir, e))?;
+        let written =
+            std::io::Write::write_all(&mut file, html.as_bytes()).and_then(|_| file.sync_all());
+        if let Err(e) = written {
+            drop(file);
+            let _ = std::fs::remove_file(&path);
+            return Err(failed(&path, e));
+        }
+        Ok(ExportedPage {
+            path: path.display().to_string(),
+            bytes: html.len(),
+            errors: out.errors,
+        })
+    }
+
     /// A loose Markdown document's page with this workspace's theme and strings.
     pub fn render_page_for(
         &self,
@@ -355,4 +553,34 @@ fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s)
         .decode_utf8_lossy()
         .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_folder_is_the_variable_else_downloads_else_the_workspace() {
+        let data = Path::new("/data");
+        let dl = || Some(PathBuf::from("/home/u/Downloads"));
+        assert_eq!(
+            choose_export_dir(Some("/x".into()), dl(), data),
+            PathBuf::from("/x")
+        );
+        assert_eq!(
+            choose_export_dir(Some("".into()), dl(), data),
+            PathBuf::from("/home/u/Downloads")
+        );
+        assert_eq!(
+            choose_export_dir(None, None, data),
+            PathBuf::from("/data/exports")
+        );
+    }
+
+    #[test]
+    fn export_file_names_are_slug_and_locale() {
+        assert_eq!(file_stem("mon-article", "fr-CA"), "mon-article.fr-CA");
+        assert_eq!(file_stem("../../etc", "fr/../x"), "etc.frx");
+        assert_eq!(file_stem("", "de"), "article.de");
+    }
 }

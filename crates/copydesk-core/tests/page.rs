@@ -155,3 +155,142 @@ fn a_loose_file_uses_the_default_theme() {
     assert!(out.html.contains("<p>Bonjour\u{202F}!</p>"));
     assert!(out.html.contains("Publié le 18 mars 2025"));
 }
+
+#[test]
+fn export_writes_one_standalone_file_and_never_replaces_one() {
+    let (ws, id, dir) = sample();
+    let out = dir.path().join("out");
+    let first = ws.export_page(&id, "fr", None, Some(&out)).unwrap();
+    let path = Path::new(&first.path);
+    assert_eq!(path.parent(), Some(out.as_path()));
+    let name = path.file_name().unwrap().to_str().unwrap();
+    assert!(
+        name.starts_with("sommet-pour-l-action") && name.ends_with(".fr.html"),
+        "{name}"
+    );
+    let html = std::fs::read_to_string(path).unwrap();
+    assert_eq!(html.len(), first.bytes);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    assert!(
+        html.contains(".newsletter") && html.contains("<style>"),
+        "the stylesheet inline"
+    );
+    assert!(html.contains("Abonnez-vous à notre lettre d’information"));
+    assert!(
+        html.contains("src=\"data:image/png;base64,"),
+        "the workspace's image embedded"
+    );
+    assert!(!html.contains("assets/salle-conference.png"));
+    assert!(!html.to_ascii_lowercase().contains("<script"));
+
+    // The editor's draft is what is exported; a second export gets its own name.
+    let second = ws
+        .export_page(
+            &id,
+            "fr",
+            Some(&draft("Texte **non enregistré**.")),
+            Some(&out),
+        )
+        .unwrap();
+    assert_ne!(second.path, first.path);
+    assert!(second.path.ends_with(".fr (2).html"), "{}", second.path);
+    let html = std::fs::read_to_string(&second.path).unwrap();
+    assert!(html.contains("<strong>non enregistré</strong>"));
+    assert!(
+        std::fs::read_to_string(&first.path)
+            .unwrap()
+            .contains("src=\"data:image/png"),
+        "the first file is untouched"
+    );
+
+    // A folder that cannot be made: a clear error, nothing written.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file").unwrap();
+    let err = ws
+        .export_page(&id, "fr", None, Some(&blocked.join("sub")))
+        .unwrap_err();
+    assert_eq!(err.code(), "export_failed");
+    let l10n = copydesk_core::l10n::Localizer::new("fr");
+    assert!(
+        err.message(&l10n).contains("n’a pas pu être écrit"),
+        "{}",
+        err.message(&l10n)
+    );
+}
+
+#[test]
+fn theme_settings_check_the_files_and_report_what_is_in_use() {
+    let (ws, id, dir) = sample();
+    let state = ws.site_theme_state().unwrap();
+    assert_eq!(state.template_in_use, None, "built-in theme");
+    assert_eq!(state.stylesheet_in_use, None);
+
+    // A missing file is refused, naming the part; nothing is saved.
+    let err = ws
+        .save_site_theme(&SiteTheme {
+            template: None,
+            stylesheet: Some("mine/site.css".into()),
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "theme_stylesheet");
+    let en = copydesk_core::l10n::Localizer::new("en");
+    assert!(
+        err.message(&en).ends_with("mine/site.css does not exist."),
+        "{}",
+        err.message(&en)
+    );
+    assert_eq!(ws.site_theme().unwrap(), SiteTheme::default());
+    std::fs::create_dir_all(dir.path().join("mine")).unwrap();
+    let err = ws
+        .save_site_theme(&SiteTheme {
+            template: Some("mine".into()),
+            stylesheet: None,
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "theme_template");
+    assert!(err.message(&en).contains("is a folder, not a file"));
+    std::fs::write(dir.path().join("mine/bad.css"), b"a { b: \xff }").unwrap();
+    let err = ws
+        .save_site_theme(&SiteTheme {
+            template: None,
+            stylesheet: Some("mine/bad.css".into()),
+        })
+        .unwrap_err();
+    assert!(err.message(&en).contains("not a UTF-8 text file"));
+
+    // A relative path (inside the data folder) and an absolute one.
+    std::fs::write(
+        dir.path().join("mine/site.css"),
+        "body { color: rgb(7, 8, 9); }",
+    )
+    .unwrap();
+    let template = dir.path().join("page.html");
+    std::fs::write(&template, "<h1 class=\"own\">{{ article.title }}</h1>").unwrap();
+    let state = ws
+        .save_site_theme(&SiteTheme {
+            template: Some(format!("  {}  ", template.display())),
+            stylesheet: Some("mine/site.css".into()),
+        })
+        .unwrap();
+    assert_eq!(
+        state.template.as_deref(),
+        Some(&*template.display().to_string())
+    );
+    assert_eq!(
+        state.stylesheet_in_use.as_deref(),
+        Some(&*dir.path().join("mine/site.css").display().to_string())
+    );
+    let page = ws.render_page(&id, "fr", None, None).unwrap();
+    assert!(page.html.contains("rgb(7, 8, 9)") && page.html.contains("class=\"own\""));
+
+    // Empty fields: back to the built-in theme.
+    let state = ws
+        .save_site_theme(&SiteTheme {
+            template: Some(" ".into()),
+            stylesheet: None,
+        })
+        .unwrap();
+    assert_eq!(state, Default::default());
+    let page = ws.render_page(&id, "fr", None, None).unwrap();
+    assert!(page.html.contains("Abonnez-vous"));
+}

@@ -155,3 +155,29 @@ error-publish-conflict = The post was changed on the site since Copydesk last pu
 error-publish-asset-missing = The image { $detail } is not in the workspace's assets folder.
 error-publish-gave-up = Publishing was tried too many times and stopped: { $detail }
 error-publish-invalid = Publishing failed: { $detail }
+
+## Page preview: export as one HTML file; the workspace's site theme (settings)
+
+preview-export = Export HTML
+preview-export-hint = Save this page as one HTML file: stylesheet and images inside, no scripts
+preview-exporting = Exporting…
+preview-exported = Page saved to
+preview-export-copy = Copy path
+preview-export-copied = Path copied
+preview-export-dismiss = Dismiss
+preview-export-failed = The page could not be exported: { $reason }
+settings-theme = Site theme
+settings-theme-hint = The page preview and exported pages use these files, read again at every change. A relative path is inside the data folder, ~/ is your home folder; an empty field uses the built-in part.
+settings-theme-template = Template (HTML with minijinja)
+settings-theme-stylesheet = Stylesheet (CSS)
+settings-theme-placeholder = Built-in
+settings-theme-in-use = In use: { $path }
+settings-theme-builtin = In use: the built-in theme
+settings-theme-save = Save theme
+settings-theme-reset = Use built-in theme
+settings-theme-saved = Theme saved
+error-theme-missing = { $path } does not exist.
+error-theme-not-a-file = { $path } is a folder, not a file.
+error-theme-not-utf8 = { $path } is not a UTF-8 text file.
+error-theme-unreadable = { $path } cannot be read: { $detail }
+error-export-failed = { $path } could not be written: { $detail }

@@ -155,3 +155,29 @@ error-publish-conflict = L’article a été modifié sur le site depuis la dern
 error-publish-asset-missing = L’image { $detail } n’est pas dans le dossier assets de l’espace de travail.
 error-publish-gave-up = La publication a été tentée trop de fois et s’est arrêtée : { $detail }
 error-publish-invalid = La publication a échoué : { $detail }
+
+## Aperçu de la page : export en un fichier HTML ; thème du site (réglages)
+
+preview-export = Exporter en HTML
+preview-export-hint = Enregistrer cette page en un seul fichier HTML : feuille de style et images incluses, sans script
+preview-exporting = Export en cours…
+preview-exported = Page enregistrée dans
+preview-export-copy = Copier le chemin
+preview-export-copied = Chemin copié
+preview-export-dismiss = Fermer
+preview-export-failed = La page n’a pas pu être exportée : { $reason }
+settings-theme = Thème du site
+settings-theme-hint = L’aperçu de la page et les pages exportées utilisent ces fichiers, relus à chaque modification. Un chemin relatif part du dossier des données, ~/ est votre dossier personnel ; un champ vide utilise la partie intégrée.
+settings-theme-template = Gabarit (HTML avec minijinja)
+settings-theme-stylesheet = Feuille de style (CSS)
+settings-theme-placeholder = Intégré
+settings-theme-in-use = Utilisé : { $path }
+settings-theme-builtin = Utilisé : le thème intégré
+settings-theme-save = Enregistrer le thème
+settings-theme-reset = Utiliser le thème intégré
+settings-theme-saved = Thème enregistré
+error-theme-missing = { $path } n’existe pas.
+error-theme-not-a-file = { $path } est un dossier, pas un fichier.
+error-theme-not-utf8 = { $path } n’est pas un fichier texte UTF-8.
+error-theme-unreadable = { $path } ne peut pas être lu : { $detail }
+error-export-failed = { $path } n’a pas pu être écrit : { $detail }
