@@ -35,6 +35,8 @@ fn main() {
                 body: body.clone(),
                 status: copydesk_core::Status::Draft,
                 minor: false,
+                categories: vec!["Actualités".into()],
+                featured_image: None,
             };
             ws.save_locale_version(&input).expect("first save");
             for locale in ["en", "de"].iter().take(translations) {

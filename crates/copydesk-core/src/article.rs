@@ -59,6 +59,12 @@ pub struct LocaleVersion {
     pub status: Status,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Category names, looked up or created on the site when published.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Workspace path of the featured image (`assets/cover.png`).
+    #[serde(default)]
+    pub featured_image: Option<String>,
 }
 
 /// An article with all its locale versions, source first.
@@ -114,6 +120,14 @@ pub struct LocaleVersionInput {
     /// blocks that were up to date stay so.
     #[serde(default)]
     pub minor: bool,
+    /// Category names (trimmed and de-duplicated like tags). Absent from
+    /// older payloads: none.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// Workspace path of the featured image (`assets/cover.png`); blank or
+    /// absent means none.
+    #[serde(default)]
+    pub featured_image: Option<String>,
 }
 
 /// The answer to a save.
@@ -157,6 +171,8 @@ impl Workspace {
             status: Status::Draft.as_str().into(),
             created_at: now,
             updated_at: now,
+            categories: "[]".into(),
+            featured_image: None,
         };
         self.store().insert_article(&article, &version)?;
         self.get_article(&article.id)
@@ -207,8 +223,9 @@ impl Workspace {
     }
 
     /// Saves the editable state of one locale version (autosave). The slug is
-    /// normalised, tags are trimmed and de-duplicated. Nothing is changed when
-    /// the input is rejected.
+    /// normalised, tags and categories are trimmed and de-duplicated, the
+    /// featured image path is trimmed. Nothing is changed when the input is
+    /// rejected.
     pub fn save_locale_version(
         &self,
         input: &LocaleVersionInput,
@@ -263,6 +280,20 @@ fn validate_date(date: &Option<String>) -> Result<Option<String>, CoreError> {
     }
 }
 
+/// The featured image as stored: trimmed, `./` and a leading `/` dropped
+/// (`/assets/a.png` and `./assets/a.png` are `assets/a.png`, the path
+/// [`Workspace::read_asset`] takes); blank is none. Any other text is kept
+/// as typed (the editor saves on every keystroke); publishing reports a path
+/// that names no file of the assets folder (`asset_missing`).
+fn clean_featured_image(path: Option<&str>) -> Option<String> {
+    let mut p = path?.trim();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    let p = p.trim_start_matches('/');
+    (!p.is_empty()).then(|| p.to_string())
+}
+
 fn clean_tags(tags: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
@@ -290,12 +321,16 @@ pub(crate) fn version_row(input: &LocaleVersionInput) -> Result<LocaleVersionRow
         status: input.status.as_str().to_string(),
         created_at: 0,
         updated_at: 0,
+        categories: serde_json::to_string(&clean_tags(&input.categories))
+            .expect("a list of strings serialises"),
+        featured_image: clean_featured_image(input.featured_image.as_deref()),
     })
 }
 
 fn locale_version(r: LocaleVersionRow) -> Result<LocaleVersion, CoreError> {
     Ok(LocaleVersion {
         tags: serde_json::from_str(&r.tags).unwrap_or_default(),
+        categories: serde_json::from_str(&r.categories).unwrap_or_default(),
         status: Status::parse(&r.status)?,
         id: r.id,
         article_id: r.article_id,
@@ -308,6 +343,7 @@ fn locale_version(r: LocaleVersionRow) -> Result<LocaleVersion, CoreError> {
         body: r.body,
         created_at: r.created_at,
         updated_at: r.updated_at,
+        featured_image: r.featured_image,
     })
 }
 
@@ -373,5 +409,42 @@ mod tests {
             clean_tags(&tags),
             vec!["IA".to_string(), "Événements".to_string()]
         );
+    }
+
+    #[test]
+    fn featured_image_paths_are_normalised() {
+        assert_eq!(
+            clean_featured_image(Some(" assets/cover.png ")).as_deref(),
+            Some("assets/cover.png")
+        );
+        assert_eq!(
+            clean_featured_image(Some("./assets/a b.png")).as_deref(),
+            Some("assets/a b.png")
+        );
+        assert_eq!(
+            clean_featured_image(Some("/assets/x.jpg")).as_deref(),
+            Some("assets/x.jpg")
+        );
+        assert_eq!(clean_featured_image(Some("   ")), None, "blank is none");
+        assert_eq!(clean_featured_image(None), None);
+    }
+
+    #[test]
+    fn older_payloads_without_post_metadata_still_deserialize() {
+        let input: LocaleVersionInput = serde_json::from_value(serde_json::json!({
+            "article_id": "a", "locale": "fr", "title": "T", "slug": "t", "author": "",
+            "date": null, "tags": ["x"], "summary": "", "body": "", "status": "draft"
+        }))
+        .expect("an input without categories or featured_image");
+        assert!(input.categories.is_empty());
+        assert_eq!(input.featured_image, None);
+        let row = version_row(&LocaleVersionInput {
+            categories: vec![" Actualités ".into(), "actualités".into(), "Écoles".into()],
+            featured_image: Some("./assets/cover.png".into()),
+            ..input
+        })
+        .unwrap();
+        assert_eq!(row.categories, r#"["Actualités","Écoles"]"#);
+        assert_eq!(row.featured_image.as_deref(), Some("assets/cover.png"));
     }
 }

@@ -17,6 +17,9 @@ pub struct FrontMatter {
     pub author: Option<String>,
     pub date: Option<String>,
     pub tags: Option<Vec<String>>,
+    pub categories: Option<Vec<String>>,
+    /// Workspace path of the featured image (`assets/cover.png`).
+    pub featured_image: Option<String>,
     pub summary: Option<String>,
     pub status: Option<Status>,
     /// The language the file says it is in (checked against the import's).
@@ -81,26 +84,29 @@ pub fn parse_markdown_file(text: &str) -> Result<(FrontMatter, String), CoreErro
             ))),
         }
     };
-    let tags = match &doc["tags"] {
-        Yaml::BadValue | Yaml::Null => None,
-        Yaml::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(|t| t.as_str().map(str::to_string))
-                .collect(),
-        ),
-        Yaml::String(s) => Some(
-            s.split(',')
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect(),
-        ),
-        _ => {
-            return Err(CoreError::InvalidInput(
-                "front matter: `tags` must be a list".into(),
-            ));
+    // A YAML list, or one comma-separated string.
+    let list_of = |key: &str| -> Result<Option<Vec<String>>, CoreError> {
+        match &doc[key] {
+            Yaml::BadValue | Yaml::Null => Ok(None),
+            Yaml::Array(items) => Ok(Some(
+                items
+                    .iter()
+                    .filter_map(|t| t.as_str().map(str::to_string))
+                    .collect(),
+            )),
+            Yaml::String(s) => Ok(Some(
+                s.split(',')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            )),
+            _ => Err(CoreError::InvalidInput(format!(
+                "front matter: `{key}` must be a list"
+            ))),
         }
     };
+    let tags = list_of("tags")?;
+    let categories = list_of("categories")?;
     let status = text_of("status")?.map(|s| Status::parse(&s)).transpose()?;
     let locale = text_of("locale")?;
     Ok((
@@ -110,6 +116,8 @@ pub fn parse_markdown_file(text: &str) -> Result<(FrontMatter, String), CoreErro
             author: text_of("author")?,
             date: text_of("date")?,
             tags,
+            categories,
+            featured_image: text_of("featured_image")?,
             summary: text_of("summary")?,
             status,
             locale,
@@ -134,6 +142,19 @@ pub fn write_markdown_file(v: &LocaleVersion) -> String {
     put(
         "tags",
         Yaml::Array(v.tags.iter().map(|t| Yaml::String(t.clone())).collect()),
+    );
+    put(
+        "categories",
+        Yaml::Array(
+            v.categories
+                .iter()
+                .map(|c| Yaml::String(c.clone()))
+                .collect(),
+        ),
+    );
+    put(
+        "featured_image",
+        Yaml::String(v.featured_image.clone().unwrap_or_default()),
     );
     put("summary", Yaml::String(v.summary.clone()));
     put("status", Yaml::String(v.status.as_str().into()));
@@ -216,6 +237,8 @@ impl Workspace {
             body,
             status: front.status.unwrap_or(version.status),
             minor,
+            categories: front.categories.unwrap_or(version.categories),
+            featured_image: front.featured_image.or(version.featured_image),
         };
         self.save_version(&input, "import")?;
         Ok(ImportOutcome {
@@ -250,7 +273,7 @@ mod tests {
 
     #[test]
     fn reads_front_matter_and_body() {
-        let file = "---\ntitle: \"Sommet : l'IA\"\nslug: sommet\ndate: 2026-02-14\ntags: [ia, énergie]\nstatus: ready\n---\n\n## Corps\n\nTexte.\n";
+        let file = "---\ntitle: \"Sommet : l'IA\"\nslug: sommet\ndate: 2026-02-14\ntags: [ia, énergie]\ncategories: Actualités, Écoles\nfeatured_image: assets/cover.png\nstatus: ready\n---\n\n## Corps\n\nTexte.\n";
         let (front, body) = parse_markdown_file(file).unwrap();
         assert_eq!(front.title.as_deref(), Some("Sommet : l'IA"));
         assert_eq!(front.slug.as_deref(), Some("sommet"));
@@ -259,6 +282,12 @@ mod tests {
             front.tags,
             Some(vec!["ia".to_string(), "énergie".to_string()])
         );
+        assert_eq!(
+            front.categories,
+            Some(vec!["Actualités".to_string(), "Écoles".to_string()]),
+            "a comma-separated string is a list, like tags"
+        );
+        assert_eq!(front.featured_image.as_deref(), Some("assets/cover.png"));
         assert_eq!(front.status, Some(Status::Ready));
         assert_eq!(body, "## Corps\n\nTexte.\n");
     }
@@ -277,6 +306,8 @@ mod tests {
             "---\ntitle: [unclosed\n---\nbody",
             "---\n- a\n- b\n---\nbody",
             "---\nstatus: shipped\n---\n",
+            "---\ncategories: {a: 1}\n---\n",
+            "---\nfeatured_image: [a, b]\n---\n",
         ] {
             let err = parse_markdown_file(bad).unwrap_err();
             assert_eq!(err.code(), "invalid_input", "{bad:?} must be rejected");
@@ -299,6 +330,8 @@ mod tests {
             status: Status::InReview,
             created_at: 0,
             updated_at: 0,
+            categories: vec!["Actualités".into(), "no: really".into()],
+            featured_image: Some("assets/couverture été.png".into()),
         };
         let file = write_markdown_file(&v);
         let (front, body) = parse_markdown_file(&file).unwrap();
@@ -306,7 +339,21 @@ mod tests {
         assert_eq!(front.author.as_deref(), Some("Claire: V."));
         assert_eq!(front.summary.as_deref(), Some("Deux lignes\net un retour."));
         assert_eq!(front.tags.as_deref(), Some(&v.tags[..]));
+        assert_eq!(front.categories.as_deref(), Some(&v.categories[..]));
+        assert_eq!(front.featured_image, v.featured_image);
         assert_eq!(front.status, Some(Status::InReview));
         assert_eq!(body, "## Titre\n\nTexte.\n");
+
+        // Without them, both keys are still written (empty), so clearing
+        // them in the file clears them in Copydesk.
+        let bare = LocaleVersion {
+            categories: vec![],
+            featured_image: None,
+            ..v
+        };
+        let file = write_markdown_file(&bare);
+        let (front, _) = parse_markdown_file(&file).unwrap();
+        assert_eq!(front.categories, Some(vec![]), "{file}");
+        assert_eq!(front.featured_image.as_deref(), Some(""), "{file}");
     }
 }

@@ -10,9 +10,10 @@
 //! with exponential backoff and jitter (at least the site's `Retry-After`).
 //!
 //! One attempt: the body is rendered by [`crate::publish_html_in`] (the preview's
-//! pipeline), each `assets/…` image is uploaded once per content hash (known
-//! uploads are remembered in `remote_media`, and the client looks the hash up
-//! on the site before uploading), its URLs rewritten, tags ensured, then the
+//! pipeline), each `assets/…` image — and the featured image — is uploaded
+//! once per content hash (known uploads are remembered in `remote_media`, and
+//! the client looks the hash up on the site before uploading), its URLs
+//! rewritten, tags and categories ensured, then the
 //! post is updated from the remembered `modified_gmt` (conflict check) or
 //! created after looking it up by translation group + locale (so a lost
 //! answer or a crash between create and record never makes a duplicate).
@@ -349,30 +350,52 @@ pub(crate) fn gmt_string(ms: i64) -> String {
     )
 }
 
-/// The post Copydesk sends for a version (tags as ids).
+/// The site's ids of what a version names: its terms and featured image.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RemoteRefs {
+    pub tags: Vec<u64>,
+    pub categories: Vec<u64>,
+    pub featured_media: Option<u64>,
+}
+
+/// A version's `YYYY-MM-DD` date as WordPress's site-local `date`: that day
+/// at midnight where the site is, so the site shows the day the writer chose.
+pub(crate) fn local_date(date: &str) -> String {
+    format!("{date}T00:00:00")
+}
+
+/// The post Copydesk sends for a version (terms and featured image as ids).
+/// The version's date is the post's date, except for a scheduled publish:
+/// the job's `scheduled_at` wins.
 pub(crate) fn post_input(
     version: &LocaleVersion,
     content: String,
-    tags: Vec<u64>,
+    refs: RemoteRefs,
     status: RequestedStatus,
     scheduled_at: Option<i64>,
 ) -> PostInput {
     let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.to_string());
+    let status = match (status, scheduled_at) {
+        (RequestedStatus::Draft, _) => PostStatus::Draft,
+        (RequestedStatus::Future, Some(at)) => PostStatus::Future {
+            date_gmt: gmt_string(at),
+        },
+        _ => PostStatus::Publish,
+    };
+    let date = match status {
+        PostStatus::Future { .. } => None,
+        _ => version.date.as_deref().map(local_date),
+    };
     PostInput {
         title: version.title.clone(),
         content,
         excerpt: non_empty(&version.summary),
         slug: non_empty(&version.slug),
-        status: match (status, scheduled_at) {
-            (RequestedStatus::Draft, _) => PostStatus::Draft,
-            (RequestedStatus::Future, Some(at)) => PostStatus::Future {
-                date_gmt: gmt_string(at),
-            },
-            _ => PostStatus::Publish,
-        },
-        tags,
-        categories: Vec::new(),
-        featured_media: None,
+        status,
+        tags: refs.tags,
+        categories: refs.categories,
+        featured_media: refs.featured_media,
+        date,
         locale: version.locale.clone(),
         translation_group: version.article_id.clone(),
     }
@@ -778,53 +801,45 @@ impl Workspace {
 
         let mut replacements = Vec::new();
         for r in asset_refs(&html) {
-            let asset = self.read_asset(&r.path).map_err(|_| CoreError::Publish {
-                code: "asset_missing".into(),
-                detail: r.path.clone(),
-            })?;
-            let hash = content_hash(&asset.bytes);
-            let known = self.store().remote_media(&site.id, &hash)?;
-            let (url, reused) = match known {
-                Some(m) => (m.url, true),
-                None => {
-                    let filename = r.path.rsplit('/').next().unwrap_or("image").to_string();
-                    let media = match wp
-                        .upload_media(asset.bytes, &filename, asset.mime, &hash)
-                        .await
-                    {
-                        Ok(m) => m,
-                        Err(e) => return Ok(classify(e)),
-                    };
-                    self.store().upsert_remote_media(&RemoteMediaRow {
-                        site_id: site.id.clone(),
-                        content_hash: hash,
-                        remote_id: media.id as i64,
-                        url: media.source_url.clone(),
-                    })?;
-                    (media.source_url, media.reused)
-                }
-            };
-            progress(&PublishEvent::Image {
-                job_id: job.id.clone(),
-                locale: job.locale.clone(),
-                path: r.path.clone(),
-                reused,
-            });
-            replacements.push((r.raw, url));
-        }
-        let content = rewrite_urls(&html, &replacements);
-
-        let names: Vec<&str> = version.tags.iter().map(String::as_str).collect();
-        let tags = if names.is_empty() {
-            Vec::new()
-        } else {
-            match wp.ensure_terms(Taxonomy::Tags, &names).await {
-                Ok(ids) => ids,
+            match self.site_media(job, site, wp, &r.path, progress).await? {
+                Ok(media) => replacements.push((r.raw, media.url)),
                 Err(e) => return Ok(classify(e)),
             }
+        }
+        let content = rewrite_urls(&html, &replacements);
+        // After the body's images: one of them may be the featured image too.
+        let featured_media = match &version.featured_image {
+            Some(path) => match self.site_media(job, site, wp, path, progress).await? {
+                Ok(media) => Some(media.id),
+                Err(e) => return Ok(classify(e)),
+            },
+            None => None,
         };
+
+        let mut refs = RemoteRefs {
+            featured_media,
+            ..RemoteRefs::default()
+        };
+        for (taxonomy, names, ids) in [
+            (Taxonomy::Tags, &version.tags, &mut refs.tags),
+            (
+                Taxonomy::Categories,
+                &version.categories,
+                &mut refs.categories,
+            ),
+        ] {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            if names.is_empty() {
+                continue;
+            }
+            // An existing term (`term_exists`) is reused, never duplicated.
+            match wp.ensure_terms(taxonomy, &names).await {
+                Ok(found) => *ids = found,
+                Err(e) => return Ok(classify(e)),
+            }
+        }
         let status = RequestedStatus::parse(&job.requested_status);
-        let input = post_input(&version, content, tags, status, job.scheduled_at);
+        let input = post_input(&version, content, refs, status, job.scheduled_at);
 
         let known = self
             .store()
@@ -856,6 +871,79 @@ impl Workspace {
             },
             version_status,
         })
+    }
+}
+
+/// A workspace file in a site's media library.
+struct SiteMedia {
+    /// Attachment id (for `featured_media`).
+    id: u64,
+    /// Address of the file (for the body's links).
+    url: String,
+}
+
+impl Workspace {
+    /// The site's copy of the workspace file `path` (`assets/…`), uploaded
+    /// once per content hash: a known upload (`remote_media`) is reused
+    /// without asking the site, otherwise the client looks the hash up on
+    /// the site before uploading. Used for the body's images and the
+    /// featured image alike, so one file is one attachment whatever the
+    /// article, locale or role. Reports [`PublishEvent::Image`].
+    /// `Ok(Err(_))` is WordPress's answer (the attempt's outcome), `Err(_)`
+    /// local trouble (no such file: `asset_missing`).
+    async fn site_media(
+        &self,
+        job: &OutboxJobRow,
+        site: &Site,
+        wp: &WordPress,
+        path: &str,
+        progress: &mut dyn FnMut(&PublishEvent),
+    ) -> Result<Result<SiteMedia, WpError>, CoreError> {
+        let asset = self.read_asset(path).map_err(|_| CoreError::Publish {
+            code: "asset_missing".into(),
+            detail: path.to_string(),
+        })?;
+        let hash = content_hash(&asset.bytes);
+        let known = self.store().remote_media(&site.id, &hash)?;
+        let (media, reused) = match known {
+            Some(m) => (
+                SiteMedia {
+                    id: m.remote_id.max(0) as u64,
+                    url: m.url,
+                },
+                true,
+            ),
+            None => {
+                let filename = path.rsplit('/').next().unwrap_or("image").to_string();
+                let media = match wp
+                    .upload_media(asset.bytes, &filename, asset.mime, &hash)
+                    .await
+                {
+                    Ok(m) => m,
+                    Err(e) => return Ok(Err(e)),
+                };
+                self.store().upsert_remote_media(&RemoteMediaRow {
+                    site_id: site.id.clone(),
+                    content_hash: hash,
+                    remote_id: media.id as i64,
+                    url: media.source_url.clone(),
+                })?;
+                (
+                    SiteMedia {
+                        id: media.id,
+                        url: media.source_url,
+                    },
+                    media.reused,
+                )
+            }
+        };
+        progress(&PublishEvent::Image {
+            job_id: job.id.clone(),
+            locale: job.locale.clone(),
+            path: path.to_string(),
+            reused,
+        });
+        Ok(Ok(media))
     }
 }
 
@@ -943,6 +1031,73 @@ mod tests {
             gmt_string(1_772_323_200_000 + 3_723_000),
             "2026-03-01T01:02:03"
         );
+    }
+
+    fn version(date: Option<&str>) -> LocaleVersion {
+        LocaleVersion {
+            id: "v".into(),
+            article_id: "a".into(),
+            locale: "fr".into(),
+            title: "Titre".into(),
+            slug: "titre".into(),
+            author: String::new(),
+            date: date.map(str::to_string),
+            tags: vec!["ia".into()],
+            summary: String::new(),
+            body: String::new(),
+            status: Status::Ready,
+            created_at: 0,
+            updated_at: 0,
+            categories: vec!["Actualités".into()],
+            featured_image: Some("assets/cover.png".into()),
+        }
+    }
+
+    #[test]
+    fn the_post_carries_terms_featured_image_and_date() {
+        let refs = RemoteRefs {
+            tags: vec![3],
+            categories: vec![5, 8],
+            featured_media: Some(13),
+        };
+        let v = version(Some("2026-02-14"));
+        for status in [RequestedStatus::Publish, RequestedStatus::Draft] {
+            let input = post_input(&v, "<p>x</p>".into(), refs.clone(), status, None);
+            let body = input.to_json();
+            assert_eq!(body["categories"], serde_json::json!([5, 8]));
+            assert_eq!(body["tags"], serde_json::json!([3]));
+            assert_eq!(body["featured_media"], 13);
+            assert_eq!(body["date"], "2026-02-14T00:00:00", "{status:?}");
+            assert!(body.get("date_gmt").is_none());
+        }
+        let undated = post_input(
+            &version(None),
+            String::new(),
+            RemoteRefs::default(),
+            RequestedStatus::Publish,
+            None,
+        )
+        .to_json();
+        assert!(undated.get("date").is_none(), "no date: WordPress's own");
+        assert!(undated.get("featured_media").is_none());
+        assert_eq!(undated["categories"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn a_scheduled_publish_date_wins_over_the_version_date() {
+        let at = 1_772_323_200_000 + 3_723_000; // 2026-03-01T01:02:03 UTC
+        let input = post_input(
+            &version(Some("2026-02-14")),
+            String::new(),
+            RemoteRefs::default(),
+            RequestedStatus::Future,
+            Some(at),
+        );
+        assert_eq!(input.date, None, "{input:?}");
+        let body = input.to_json();
+        assert_eq!(body["status"], "future");
+        assert_eq!(body["date_gmt"], "2026-03-01T01:02:03");
+        assert!(body.get("date").is_none(), "{body}");
     }
 
     #[test]

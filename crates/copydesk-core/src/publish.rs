@@ -9,7 +9,7 @@ use copydesk_publish::WordPress;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::outbox::{asset_refs, content_hash, post_input, rewrite_urls};
+use crate::outbox::{RemoteRefs, asset_refs, content_hash, post_input, rewrite_urls};
 use crate::{
     CoreError, JobState, OutboxJob, PublishEvent, PublishOptions, RequestedStatus, Workspace,
     publish_html,
@@ -45,7 +45,8 @@ pub struct PlannedRequest {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub headers: BTreeMap<String, String>,
     /// JSON body, when there is one. Ids only known once earlier requests
-    /// ran appear as `"{tag:NAME}"` and image URLs as `{media:PATH}`.
+    /// ran appear as `"{tag:NAME}"`, `"{category:NAME}"` and
+    /// `"{media:PATH}"` (the featured image), image URLs as `{media:PATH}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Value>,
     /// For uploads: the workspace file sent as the raw body.
@@ -180,62 +181,88 @@ impl Workspace {
                 file: None,
                 note: None,
             };
+            // The site's copy of a workspace file: known (its id and URL), or
+            // an upload planned once per content hash.
+            let mut media = |path: &str| -> Result<Option<(u64, String)>, CoreError> {
+                let asset = self.read_asset(path).map_err(|_| CoreError::Publish {
+                    code: "asset_missing".into(),
+                    detail: path.to_string(),
+                })?;
+                let hash = content_hash(&asset.bytes);
+                if let Some(m) = self.store().remote_media(&site.id, &hash)? {
+                    return Ok(Some((m.remote_id.max(0) as u64, m.url)));
+                }
+                if uploads.insert(hash.clone()) {
+                    requests.push(PlannedRequest {
+                        headers: BTreeMap::from([(
+                            "Content-Type".to_string(),
+                            asset.mime.to_string(),
+                        )]),
+                        file: Some(path.to_string()),
+                        note: Some(format!(
+                            "{} bytes; only if the site has no file with this hash yet",
+                            asset.bytes.len()
+                        )),
+                        ..plan(
+                            "POST",
+                            wp.endpoint("wp/v2/media", &[("copydesk_hash", &hash)]),
+                        )
+                    });
+                }
+                Ok(None)
+            };
             let html = publish_html(&version.body);
             let mut replacements = Vec::new();
             for r in asset_refs(&html) {
-                let asset = self.read_asset(&r.path).map_err(|_| CoreError::Publish {
-                    code: "asset_missing".into(),
-                    detail: r.path.clone(),
-                })?;
-                let hash = content_hash(&asset.bytes);
-                let url = match self.store().remote_media(&site.id, &hash)? {
-                    Some(m) => m.url,
-                    None => {
-                        if uploads.insert(hash.clone()) {
-                            requests.push(PlannedRequest {
-                                headers: BTreeMap::from([(
-                                    "Content-Type".to_string(),
-                                    asset.mime.to_string(),
-                                )]),
-                                file: Some(r.path.clone()),
-                                note: Some(format!(
-                                    "{} bytes; only if the site has no file with this hash yet",
-                                    asset.bytes.len()
-                                )),
-                                ..plan(
-                                    "POST",
-                                    wp.endpoint("wp/v2/media", &[("copydesk_hash", &hash)]),
-                                )
-                            });
-                        }
-                        format!("{{media:{}}}", r.path)
-                    }
+                let url = match media(&r.path)? {
+                    Some((_, url)) => url,
+                    None => format!("{{media:{}}}", r.path),
                 };
                 replacements.push((r.raw, url));
             }
             let content = rewrite_urls(&html, &replacements);
-            for tag in &version.tags {
-                requests.push(PlannedRequest {
-                    body: Some(json!({ "name": tag })),
-                    note: Some("an existing tag answers 400 term_exists with its id".into()),
-                    ..plan("POST", wp.endpoint("wp/v2/tags", &[]))
-                });
+            let featured = match &version.featured_image {
+                Some(path) => Some(match media(path)? {
+                    Some((id, _)) => json!(id),
+                    None => json!(format!("{{media:{path}}}")),
+                }),
+                None => None,
+            };
+            for (route, kind, names) in [
+                ("wp/v2/tags", "tag", &version.tags),
+                ("wp/v2/categories", "category", &version.categories),
+            ] {
+                for name in names {
+                    requests.push(PlannedRequest {
+                        body: Some(json!({ "name": name })),
+                        note: Some(format!(
+                            "an existing {kind} answers 400 term_exists with its id"
+                        )),
+                        ..plan("POST", wp.endpoint(route, &[]))
+                    });
+                }
             }
             let input = post_input(
                 version,
                 content,
-                Vec::new(),
+                RemoteRefs::default(),
                 request.status,
                 request.scheduled_at,
             );
             let mut body = input.to_json();
-            body["tags"] = json!(
-                version
-                    .tags
-                    .iter()
-                    .map(|t| format!("{{tag:{t}}}"))
-                    .collect::<Vec<_>>()
-            );
+            let placeholders = |kind: &str, names: &[String]| {
+                json!(
+                    names
+                        .iter()
+                        .map(|n| format!("{{{kind}:{n}}}"))
+                        .collect::<Vec<_>>()
+                )
+            };
+            body["tags"] = placeholders("tag", &version.tags);
+            body["categories"] = placeholders("category", &version.categories);
+            if let Some(f) = featured {
+                body["featured_media"] = f;
+            }
             match self.store().publication(&article_id, locale, &site.id)? {
                 Some(p) => {
                     let route = format!("wp/v2/posts/{}", p.remote_id);

@@ -16,6 +16,10 @@ struct SampleArticle {
     author: String,
     date: String,
     tags: Vec<String>,
+    #[serde(default)]
+    categories: Vec<String>,
+    #[serde(default)]
+    featured_image: Option<String>,
     summary: String,
     status: Status,
 }
@@ -34,18 +38,21 @@ const BODIES: &[(&str, &str)] = &[
     ),
 ];
 
+/// PNG, not SVG: WordPress refuses SVG uploads by default, and the sample
+/// articles must publish as they are. Rasterised once from the SVG sources
+/// beside them (`rsvg-convert -w 1600 -h 900 NAME.svg -o NAME.png`).
 const ASSETS: &[(&str, &[u8])] = &[
     (
-        "salle-conference.svg",
-        include_bytes!("../sample/assets/salle-conference.svg"),
+        "salle-conference.png",
+        include_bytes!("../sample/assets/salle-conference.png"),
     ),
     (
-        "salle-de-classe.svg",
-        include_bytes!("../sample/assets/salle-de-classe.svg"),
+        "salle-de-classe.png",
+        include_bytes!("../sample/assets/salle-de-classe.png"),
     ),
     (
-        "train-fenetre.svg",
-        include_bytes!("../sample/assets/train-fenetre.svg"),
+        "train-fenetre.png",
+        include_bytes!("../sample/assets/train-fenetre.png"),
     ),
 ];
 
@@ -86,6 +93,8 @@ pub(crate) fn seed(workspace: &Workspace) -> Result<(), CoreError> {
             body: body.to_string(),
             status: a.status,
             minor: false,
+            categories: a.categories.clone(),
+            featured_image: a.featured_image.clone(),
         };
         workspace.insert_article(&a.locale, &input, now - (index.len() - i) as i64 * 60_000)?;
     }
@@ -132,6 +141,9 @@ fn seed_translation(workspace: &Workspace) -> Result<(), CoreError> {
         body: en.body.clone(),
         status: Status::Ready,
         minor: false,
+        categories: vec!["News".into()],
+        // The source's, copied when the translation started.
+        featured_image: en.featured_image.clone(),
     })?;
     let fr = article
         .versions
@@ -160,6 +172,8 @@ fn seed_translation(workspace: &Workspace) -> Result<(), CoreError> {
         body: edited,
         status: fr.status,
         minor: false,
+        categories: fr.categories.clone(),
+        featured_image: fr.featured_image.clone(),
     })?;
     Ok(())
 }
@@ -225,6 +239,45 @@ mod tests {
             assert!(
                 BODIES.iter().any(|(_, b)| b.contains(name)),
                 "asset {name} should be used by an article"
+            );
+            assert!(
+                !name.ends_with(".svg"),
+                "{name}: WordPress refuses SVG uploads, sample images must publish"
+            );
+        }
+        for (file, body) in BODIES.iter().chain([("sommet-ia.en.md", SOMMET_EN)].iter()) {
+            assert!(
+                !body.contains(".svg"),
+                "{file}: WordPress refuses SVG uploads, sample images must publish"
+            );
+        }
+        let featured: Vec<&SampleArticle> = index
+            .iter()
+            .filter(|a| a.featured_image.is_some())
+            .collect();
+        assert!(
+            !featured.is_empty(),
+            "a sample article shows a featured image"
+        );
+        for a in featured {
+            let path = a.featured_image.as_deref().unwrap();
+            assert!(
+                ASSETS
+                    .iter()
+                    .any(|(name, _)| path == format!("{ASSETS_DIR}/{name}")),
+                "{}: the featured image {path} is a shipped asset",
+                a.file
+            );
+            assert!(!a.categories.is_empty(), "{}: and a category", a.file);
+        }
+    }
+
+    #[test]
+    fn sample_images_are_png_files() {
+        for (name, bytes) in ASSETS {
+            assert!(
+                bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+                "{name} should be a PNG file"
             );
         }
     }

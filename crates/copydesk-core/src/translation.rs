@@ -87,7 +87,8 @@ pub struct TranslationView {
 impl Workspace {
     /// Starts the `locale` version of an article from its source: a copy of
     /// the source to overwrite (`copy`) or empty. Every block starts
-    /// untranslated.
+    /// untranslated. Author, date, categories and featured image are the
+    /// source's either way (the same post on the site, in another language).
     pub fn start_translation(
         &self,
         article_id: &str,
@@ -135,6 +136,8 @@ impl Workspace {
                 status: Status::Draft.as_str().into(),
                 created_at: now,
                 updated_at: now,
+                categories: source.categories.clone(),
+                featured_image: source.featured_image.clone(),
             };
             let rows = unit_rows(&units, now);
             let revision = revision(&version, false, "translation_start", now);
@@ -269,6 +272,9 @@ impl Workspace {
             body: row.body.clone(),
             status: m.status,
             minor: false,
+            // Not edited here: the row keeps its own.
+            categories: Vec::new(),
+            featured_image: None,
         };
         let cleaned = version_row(&input)?;
         let now = now_ms();

@@ -167,6 +167,7 @@ fn publishing_against_a_real_wordpress() {
     std::fs::write(assets.join("two photo.png"), png("two")).unwrap();
     std::fs::write(assets.join("three.png"), png("three")).unwrap();
     std::fs::write(assets.join("four.png"), png("four")).unwrap();
+    std::fs::write(assets.join("cover.png"), png("cover")).unwrap();
     let creds = options(site).credentials;
     for name in [SITE, BAD_SITE] {
         let added = ws
@@ -219,6 +220,7 @@ fn publishing_against_a_real_wordpress() {
     conflict_is_detected_and_nothing_overwritten(&ws, site, &article, ids.0);
     site_down_mid_publish(&ws, site);
     wrong_password_fails_without_retrying(&ws, site, &article);
+    categories_featured_image_and_date(&ws, site);
 }
 
 fn dry_run_sends_nothing(ws: &Workspace, site: &WordPressSite, article: &str) {
@@ -547,4 +549,186 @@ fn wrong_password_fails_without_retrying(ws: &Workspace, site: &WordPressSite, a
         }
         other => panic!("expected SitePasswordMissing, got {other:?}"),
     }
+}
+
+fn ids(value: &Value) -> Vec<u64> {
+    let mut ids: Vec<u64> = value
+        .as_array()
+        .unwrap_or_else(|| panic!("not a list: {value}"))
+        .iter()
+        .filter_map(Value::as_u64)
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+fn count_categories(site: &WordPressSite) -> u64 {
+    let a = site.rest("GET", "wp/v2/categories?per_page=1", false, None);
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.total.expect("X-WP-Total")
+}
+
+/// Two categories (one already on the site, one new), a featured image and
+/// a date, in both locales: read back through the REST API; the featured
+/// image is uploaded once (reused by the second locale and by a republish),
+/// no category is duplicated; a scheduled publish's date wins over the
+/// version's.
+fn categories_featured_image_and_date(ws: &Workspace, site: &WordPressSite) {
+    let existing = site.rest(
+        "POST",
+        "wp/v2/categories",
+        false,
+        Some(&json!({"name": "Reportages"})),
+    );
+    assert_eq!(existing.status, 201, "{}", existing.body);
+    let existing_category = existing.body["id"].as_u64().unwrap();
+    let fr = "---\ntitle: \"À la une\"\nslug: a-la-une\nsummary: Couverture\ndate: 2025-06-15\ncategories: [Reportages, \"Nouvelle rubrique 🎉\"]\nfeatured_image: assets/cover.png\nstatus: ready\n---\n\nUne image déjà sur le site.\n\n![Une](assets/one.png)\n";
+    ws.import_markdown("a-la-une", "fr", fr, false).unwrap();
+    let article = ws.find_article("a-la-une").unwrap().unwrap();
+    // The translation starts with the source's categories and featured image.
+    let en = "---\ntitle: Front page\nslug: front-page\nstatus: ready\n---\n\nAn image already on the site.\n\n![One](assets/one.png)\n";
+    ws.import_markdown(&article, "en", en, false).unwrap();
+    make_ready(ws, &article, "fr", true);
+    make_ready(ws, &article, "en", false);
+    let versions = ws.get_article(&article).unwrap().versions;
+    for v in &versions {
+        assert_eq!(v.featured_image.as_deref(), Some("assets/cover.png"));
+        assert_eq!(v.categories, ["Reportages", "Nouvelle rubrique 🎉"]);
+        assert_eq!(v.date.as_deref(), Some("2025-06-15"));
+    }
+
+    // The dry run shows them.
+    let mut req = request(&article, &[]);
+    req.dry_run = true;
+    let (plan, _) = publish(ws, site, &req);
+    let uploads: Vec<_> = plan
+        .requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.contains("/wp/v2/media"))
+        .collect();
+    assert_eq!(
+        uploads.len(),
+        1,
+        "only the featured image is new, planned once for both locales: {uploads:?}"
+    );
+    assert_eq!(uploads[0].file.as_deref(), Some("assets/cover.png"));
+    let category_requests = plan
+        .requests
+        .iter()
+        .filter(|r| r.method == "POST" && r.url.ends_with("/wp/v2/categories"))
+        .count();
+    assert_eq!(category_requests, 4, "two categories per locale");
+    let create = plan
+        .requests
+        .iter()
+        .find(|r| r.locale == "fr" && r.method == "POST" && r.url.ends_with("/wp/v2/posts"))
+        .unwrap();
+    let body = create.body.as_ref().unwrap();
+    assert_eq!(
+        body["categories"],
+        json!(["{category:Reportages}", "{category:Nouvelle rubrique 🎉}"])
+    );
+    assert_eq!(body["featured_media"], "{media:assets/cover.png}");
+    assert_eq!(body["date"], "2025-06-15T00:00:00");
+
+    // Published: read back.
+    let media = site.count_media();
+    let categories = count_categories(site);
+    let (report, events) = publish(ws, site, &request(&article, &[]));
+    assert!(report.succeeded(), "{report:#?}");
+    assert_eq!(site.count_media(), media + 1, "the featured image, once");
+    assert_eq!(
+        count_categories(site),
+        categories + 1,
+        "one new category, the existing one reused"
+    );
+    let uploaded: Vec<&PublishEvent> = events
+        .iter()
+        .filter(|e| matches!(e, PublishEvent::Image { reused: false, .. }))
+        .collect();
+    assert_eq!(uploaded.len(), 1, "{events:?}");
+    let mut featured = None;
+    let mut category_ids = None;
+    for locale in ["fr", "en"] {
+        let (id, _) = done(&report, locale);
+        let post = site.post(id);
+        let cats = ids(&post["categories"]);
+        assert_eq!(cats.len(), 2, "{locale}: {}", post["categories"]);
+        assert!(cats.contains(&existing_category), "{locale}: {cats:?}");
+        assert_eq!(
+            *category_ids.get_or_insert(cats.clone()),
+            cats,
+            "both locales in the same categories"
+        );
+        let media_id = post["featured_media"].as_u64().unwrap();
+        assert_ne!(media_id, 0, "{locale}: a featured image");
+        assert_eq!(
+            *featured.get_or_insert(media_id),
+            media_id,
+            "both locales share one attachment"
+        );
+        assert_eq!(post["date"], "2025-06-15T00:00:00", "{locale}");
+        assert_eq!(post["status"], "publish", "{locale}");
+    }
+    let attachment = site.rest(
+        "GET",
+        &format!("wp/v2/media/{}?context=edit", featured.unwrap()),
+        false,
+        None,
+    );
+    assert_eq!(attachment.status, 200, "{}", attachment.body);
+    assert!(
+        attachment.body["source_url"]
+            .as_str()
+            .unwrap()
+            .contains("cover"),
+        "{}",
+        attachment.body
+    );
+    let new_category = category_ids
+        .unwrap()
+        .into_iter()
+        .find(|c| *c != existing_category)
+        .unwrap();
+    let named = site.rest(
+        "GET",
+        &format!("wp/v2/categories/{new_category}"),
+        false,
+        None,
+    );
+    assert_eq!(named.body["name"], "Nouvelle rubrique 🎉", "{}", named.body);
+
+    // Republished: nothing new on the site.
+    let (again, events) = publish(ws, site, &request(&article, &[]));
+    assert!(again.succeeded(), "{again:#?}");
+    assert!(
+        events
+            .iter()
+            .all(|e| !matches!(e, PublishEvent::Image { reused: false, .. })),
+        "{events:?}"
+    );
+    assert_eq!(site.count_media(), media + 1, "no new media");
+    assert_eq!(count_categories(site), categories + 1, "no new category");
+    let fr_post = site.post(done(&again, "fr").0);
+    assert_eq!(fr_post["featured_media"].as_u64(), featured);
+    assert_eq!(fr_post["date"], "2025-06-15T00:00:00");
+
+    // Scheduled: the job's date wins over the version's.
+    let scheduled = ws
+        .import_markdown(
+            "programme",
+            "fr",
+            "---\ntitle: Programme\nslug: programme\ndate: 2025-06-15\nstatus: ready\n---\n\nBientôt.\n",
+            false,
+        )
+        .unwrap()
+        .article_id;
+    let mut req = request(&scheduled, &["fr"]);
+    req.status = RequestedStatus::Future;
+    // 2030-01-01T10:00:00Z
+    req.scheduled_at = Some(1_893_492_000_000);
+    let (report, _) = publish(ws, site, &req);
+    let post = site.post(done(&report, "fr").0);
+    assert_eq!(post["status"], "future", "{post}");
+    assert_eq!(post["date_gmt"], "2030-01-01T10:00:00", "{post}");
 }

@@ -51,6 +51,8 @@ impl Desk {
             body: ps.join("\n\n"),
             status: v.status,
             minor,
+            categories: vec![],
+            featured_image: None,
         };
         self.ws.save_locale_version(&input).unwrap();
     }
@@ -227,6 +229,8 @@ fn shipped_translations_become_outdated_and_return_to_review() {
         body: en.body.clone(),
         status: Status::Ready,
         minor: false,
+        categories: vec![],
+        featured_image: None,
     };
     desk.ws.save_locale_version(&input).unwrap();
     let mut ps = paragraphs(2);

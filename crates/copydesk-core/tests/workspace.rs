@@ -18,6 +18,8 @@ fn input_for(ws: &Workspace, id: &str) -> LocaleVersionInput {
         body: v.body.clone(),
         status: v.status,
         minor: false,
+        categories: v.categories.clone(),
+        featured_image: v.featured_image.clone(),
     }
 }
 
@@ -44,7 +46,25 @@ fn a_new_workspace_holds_the_sample_articles_and_images() {
         let asset = ws
             .read_asset(&format!("assets/{image}"))
             .expect("the image is in the workspace");
-        assert_eq!(asset.mime, "image/svg+xml");
+        assert_eq!(
+            asset.mime, "image/png",
+            "sample images are PNG: WordPress refuses SVG uploads"
+        );
+    }
+    // The summit article shows a featured image and a category, in French
+    // and in its English translation.
+    let summit = ws
+        .find_article("sommet-pour-l-action-sur-l-ia-ce-que-nous-en-retenons")
+        .unwrap()
+        .expect("the summit sample");
+    let summit = ws.get_article(&summit).unwrap();
+    for v in &summit.versions {
+        let path = v
+            .featured_image
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: a featured image", v.locale));
+        assert_eq!(ws.read_asset(path).unwrap().mime, "image/png", "{path}");
+        assert_eq!(v.categories.len(), 1, "{}: {:?}", v.locale, v.categories);
     }
     let locales = ws.workspace_locales().unwrap();
     assert_eq!(
@@ -70,6 +90,8 @@ fn saving_normalises_and_persists_every_field() {
     input.slug = "Sommet pour l’action sur l’IA".into();
     input.tags = vec![" IA ".into(), "ia".into(), "Énergie".into()];
     input.date = Some("2026-02-14".into());
+    input.categories = vec![" Actualités ".into(), "actualités".into(), "Écoles".into()];
+    input.featured_image = Some(" ./assets/cover.png ".into());
     input.body = "## Titre\n\nCorps *important*.".into();
     input.status = Status::Ready;
     let saved = ws.save_locale_version(&input).unwrap();
@@ -84,6 +106,12 @@ fn saving_normalises_and_persists_every_field() {
     assert_eq!(v.body, "## Titre\n\nCorps *important*.");
     assert_eq!(v.tags, vec!["IA".to_string(), "Énergie".to_string()]);
     assert_eq!(v.date.as_deref(), Some("2026-02-14"));
+    assert_eq!(
+        v.categories,
+        vec!["Actualités".to_string(), "Écoles".to_string()],
+        "categories are trimmed and de-duplicated like tags"
+    );
+    assert_eq!(v.featured_image.as_deref(), Some("assets/cover.png"));
     assert_eq!(v.status, Status::Ready);
     assert_eq!(
         ws.list_articles(false).unwrap()[0].id,
@@ -288,4 +316,60 @@ fn the_sample_translation_has_exactly_one_block_to_update() {
         changed[0].source
     );
     assert_eq!(view.title, "AI Action Summit: our key takeaways");
+}
+
+#[test]
+fn post_metadata_goes_through_markdown_files_and_into_translations() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(dir.path()).unwrap();
+    let file = "---\ntitle: Couverture\ncategories: [Actualités, \"Vie de l'équipe\"]\nfeatured_image: assets/cover.png\ndate: 2026-02-14\n---\n\nCorps.\n";
+    let imported = ws.import_markdown("couverture", "fr", file, false).unwrap();
+    let id = imported.article_id;
+    let fr = ws.get_article(&id).unwrap().versions[0].clone();
+    assert_eq!(fr.categories, ["Actualités", "Vie de l'équipe"]);
+    assert_eq!(fr.featured_image.as_deref(), Some("assets/cover.png"));
+
+    // Exported and imported back: the same metadata.
+    let exported = ws.export_markdown(&id, "fr").unwrap();
+    assert!(
+        exported.contains("featured_image: assets/cover.png"),
+        "{exported}"
+    );
+    ws.import_markdown(&id, "fr", &exported, false).unwrap();
+    let again = ws.get_article(&id).unwrap().versions[0].clone();
+    assert_eq!(again.categories, fr.categories);
+    assert_eq!(again.featured_image, fr.featured_image);
+
+    // A file without the keys leaves them as they are; empty ones clear them.
+    ws.import_markdown(&id, "fr", "---\ntitle: Couverture\n---\n\nCorps.\n", false)
+        .unwrap();
+    let kept = ws.get_article(&id).unwrap().versions[0].clone();
+    assert_eq!(kept.categories, fr.categories);
+    assert_eq!(kept.featured_image, fr.featured_image);
+
+    // A translation starts with the source's categories and featured image,
+    // whether it starts as a copy or empty.
+    for (locale, copy) in [("en", false), ("de", true)] {
+        ws.start_translation(&id, locale, copy).unwrap();
+        let article = ws.get_article(&id).unwrap();
+        let v = article
+            .versions
+            .iter()
+            .find(|v| v.locale == locale)
+            .unwrap();
+        assert_eq!(v.categories, fr.categories, "{locale}");
+        assert_eq!(v.featured_image, fr.featured_image, "{locale}");
+    }
+
+    let cleared = exported
+        .replace("featured_image: assets/cover.png", "featured_image: \"\"")
+        .replace(
+            "categories:\n  - Actualités\n  - \"Vie de l'équipe\"",
+            "categories: []",
+        );
+    assert!(cleared.contains("categories: []"), "{cleared}");
+    ws.import_markdown(&id, "fr", &cleared, false).unwrap();
+    let fr = ws.get_article(&id).unwrap().versions[0].clone();
+    assert!(fr.categories.is_empty(), "{cleared}");
+    assert_eq!(fr.featured_image, None);
 }

@@ -123,6 +123,10 @@ pub struct PostInput {
     pub categories: Vec<u64>,
     /// Featured image (attachment id).
     pub featured_media: Option<u64>,
+    /// Publication date in the site's time zone (`YYYY-MM-DDTHH:MM:SS`),
+    /// sent as `date`. Not sent for a scheduled post: its
+    /// [`PostStatus::Future`] `date_gmt` wins (WordPress would prefer `date`).
+    pub date: Option<String>,
     /// Language of this version (BCP 47), stored in the `locale` post meta.
     pub locale: String,
     /// Id shared by all versions of the article, stored in the
@@ -153,8 +157,14 @@ impl PostInput {
         if let Some(id) = self.featured_media {
             fields.insert("featured_media".into(), json!(id));
         }
-        if let PostStatus::Future { date_gmt } = &self.status {
-            fields.insert("date_gmt".into(), json!(date_gmt));
+        match (&self.status, &self.date) {
+            (PostStatus::Future { date_gmt }, _) => {
+                fields.insert("date_gmt".into(), json!(date_gmt));
+            }
+            (_, Some(date)) => {
+                fields.insert("date".into(), json!(date));
+            }
+            (_, None) => {}
         }
         body
     }
@@ -1181,6 +1191,7 @@ mod tests {
             tags: vec![3],
             categories: vec![],
             featured_media: Some(9),
+            date: Some("2026-02-14T00:00:00".into()),
             locale: "fr".into(),
             translation_group: "g1".into(),
         };
@@ -1189,8 +1200,34 @@ mod tests {
         assert_eq!(body["meta"]["translation_group"], "g1");
         assert_eq!(body["status"], "future");
         assert_eq!(body["date_gmt"], "2030-01-01T10:00:00");
+        assert!(
+            body.get("date").is_none(),
+            "a scheduled post's date_gmt wins over the version date"
+        );
         assert_eq!(body["featured_media"], 9);
         assert!(body.get("excerpt").is_none());
+    }
+
+    #[test]
+    fn post_body_carries_the_date_and_categories() {
+        let input = PostInput {
+            title: "T".into(),
+            content: "<p>b</p>".into(),
+            excerpt: None,
+            slug: None,
+            status: PostStatus::Draft,
+            tags: vec![],
+            categories: vec![4, 7],
+            featured_media: None,
+            date: Some("2026-02-14T00:00:00".into()),
+            locale: "fr".into(),
+            translation_group: "g1".into(),
+        };
+        let body = input.to_json();
+        assert_eq!(body["date"], "2026-02-14T00:00:00");
+        assert!(body.get("date_gmt").is_none());
+        assert_eq!(body["categories"], serde_json::json!([4, 7]));
+        assert!(body.get("featured_media").is_none());
     }
 
     #[test]

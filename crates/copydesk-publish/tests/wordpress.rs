@@ -205,6 +205,7 @@ fn post(title: &str, slug: &str, locale: &str, group: &str) -> PostInput {
         tags: vec![],
         categories: vec![],
         featured_media: None,
+        date: None,
         locale: locale.into(),
         translation_group: group.into(),
     }

@@ -14,8 +14,8 @@ pub struct ArticleRow {
     pub deleted_at: Option<i64>,
 }
 
-/// One `locale_version` row. `tags` is a JSON array; `status` one of the
-/// values allowed by the schema's CHECK constraint.
+/// One `locale_version` row. `tags` and `categories` are JSON arrays;
+/// `status` one of the values allowed by the schema's CHECK constraint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleVersionRow {
     pub id: String,
@@ -31,6 +31,10 @@ pub struct LocaleVersionRow {
     pub status: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// JSON array of category names.
+    pub categories: String,
+    /// Workspace path of the featured image (`assets/cover.png`).
+    pub featured_image: Option<String>,
 }
 
 /// One line of the library: an article seen through its source-locale version,
@@ -69,7 +73,7 @@ pub struct VersionSummary {
     pub up_to_date: i64,
 }
 
-const VERSION_COLUMNS: &str = "id, article_id, locale, title, slug, author, date, tags, summary, body, status, created_at, updated_at";
+const VERSION_COLUMNS: &str = "id, article_id, locale, title, slug, author, date, tags, summary, body, status, created_at, updated_at, categories, featured_image";
 
 fn version_from_row(r: &Row<'_>) -> rusqlite::Result<LocaleVersionRow> {
     Ok(LocaleVersionRow {
@@ -86,6 +90,8 @@ fn version_from_row(r: &Row<'_>) -> rusqlite::Result<LocaleVersionRow> {
         status: r.get(10)?,
         created_at: r.get(11)?,
         updated_at: r.get(12)?,
+        categories: r.get(13)?,
+        featured_image: r.get(14)?,
     })
 }
 
@@ -287,10 +293,10 @@ pub(crate) fn insert_version(
     v: &LocaleVersionRow,
 ) -> Result<(), StoreError> {
     tx.execute(
-        &format!("INSERT INTO locale_version ({VERSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+        &format!("INSERT INTO locale_version ({VERSION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"),
         params![
             v.id, v.article_id, v.locale, v.title, v.slug, v.author, v.date, v.tags, v.summary, v.body, v.status,
-            v.created_at, v.updated_at
+            v.created_at, v.updated_at, v.categories, v.featured_image
         ],
     )?;
     Ok(())
@@ -327,7 +333,8 @@ pub(crate) fn update_version(
 ) -> Result<bool, StoreError> {
     let n = tx.execute(
         "UPDATE locale_version SET title = ?3, slug = ?4, author = ?5, date = ?6, tags = ?7,
-                summary = ?8, body = ?9, status = ?10, updated_at = ?11
+                summary = ?8, body = ?9, status = ?10, updated_at = ?11,
+                categories = ?12, featured_image = ?13
          WHERE article_id = ?1 AND locale = ?2 AND deleted_at IS NULL",
         params![
             v.article_id,
@@ -340,7 +347,9 @@ pub(crate) fn update_version(
             v.summary,
             v.body,
             v.status,
-            v.updated_at
+            v.updated_at,
+            v.categories,
+            v.featured_image
         ],
     )?;
     if n == 1 {
@@ -379,6 +388,8 @@ mod tests {
                 status: "draft".into(),
                 created_at: t,
                 updated_at: t,
+                categories: "[]".into(),
+                featured_image: None,
             },
         )
     }
@@ -465,6 +476,28 @@ mod tests {
         assert!(
             s.locale_versions("a").unwrap().is_empty(),
             "purging removes the versions too"
+        );
+    }
+
+    #[test]
+    fn categories_and_featured_image_are_stored_and_updated() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, mut v) = article("a", 1);
+        v.categories = r#"["Actualités"]"#.into();
+        v.featured_image = Some("assets/cover.png".into());
+        s.insert_article(&a, &v).unwrap();
+        let stored = &s.locale_versions("a").unwrap()[0];
+        assert_eq!(stored.categories, r#"["Actualités"]"#);
+        assert_eq!(stored.featured_image.as_deref(), Some("assets/cover.png"));
+        v.categories = "[]".into();
+        v.featured_image = None;
+        v.updated_at = 2;
+        assert!(s.update_locale_version(&v).unwrap());
+        let stored = &s.locale_versions("a").unwrap()[0];
+        assert_eq!(stored.categories, "[]", "categories can be cleared");
+        assert_eq!(
+            stored.featured_image, None,
+            "the featured image can be cleared"
         );
     }
 

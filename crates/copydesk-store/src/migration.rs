@@ -1,7 +1,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// The schema version a database has after all migrations ran.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 /// The forward-only migrations, in order. Never edit a released one: add a new file.
 pub fn migrations() -> Migrations<'static> {
@@ -9,6 +9,7 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0001_articles.sql")),
         M::up(include_str!("../migrations/0002_translation.sql")),
         M::up(include_str!("../migrations/0003_publishing.sql")),
+        M::up(include_str!("../migrations/0004_post_metadata.sql")),
     ])
 }
 
@@ -59,6 +60,19 @@ mod tests {
             assert_eq!(
                 body, "Corps",
                 "data written at version {from} must survive the upgrade"
+            );
+            // Versions written before 0004 have no categories and no featured image.
+            let (categories, featured): (String, Option<String>) = conn
+                .query_row(
+                    "SELECT categories, featured_image FROM locale_version WHERE id = 'v1'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                (categories.as_str(), featured),
+                ("[]", None),
+                "post metadata of a version written at version {from}"
             );
         }
     }

@@ -463,6 +463,8 @@ mod tests {
             status: "ready".into(),
             created_at: 1,
             updated_at: 1,
+            categories: "[]".into(),
+            featured_image: None,
         };
         s.insert_article(&article, &version).unwrap();
         s.insert_site(&site("s1", "blog")).unwrap();

@@ -170,6 +170,8 @@ mod tests {
             status: "draft".into(),
             created_at: 1,
             updated_at: 1,
+            categories: "[]".into(),
+            featured_image: None,
         };
         s.insert_article(&a, &v).unwrap();
         v

@@ -32,5 +32,10 @@ fn a_database_from_release_0_1_0_opens_with_its_articles() {
             "bodies survive for {}",
             a.title
         );
+        for v in &versions {
+            // Migration 0004: no categories, no featured image yet.
+            assert_eq!(v.categories, "[]", "{} {}", a.title, v.locale);
+            assert_eq!(v.featured_image, None, "{} {}", a.title, v.locale);
+        }
     }
 }
