@@ -40,7 +40,7 @@ enum Command {
     /// edit in the app would (new revision, translation staleness recomputed).
     /// Creates the article or the locale version when missing.
     Import {
-        /// The Markdown file (front matter optional: title, slug, author, date, tags, summary, status).
+        /// The Markdown file (front matter optional: title, slug, author, date, tags, categories, featured_image, summary, status).
         file: PathBuf,
         #[command(flatten)]
         version: VersionArgs,

@@ -60,10 +60,14 @@ pub enum SiteCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
+    /// Public now.
     Publish,
+    /// Saved on the site, not public.
     Draft,
+    /// Scheduled: WordPress publishes it at `--at`.
+    Future,
 }
 
 #[derive(Args)]
@@ -81,6 +85,12 @@ pub struct PublishArgs {
     locales: Vec<String>,
     #[arg(long, value_enum, default_value_t = StatusArg::Publish)]
     status: StatusArg,
+    /// With `--status future`: when WordPress publishes the posts, in UTC
+    /// unless an offset is given: RFC 3339 (`2026-03-01T09:30:00Z`,
+    /// `2026-03-01T10:30:00+01:00`) or `YYYY-MM-DD HH:MM`. It wins over the
+    /// versions' own dates.
+    #[arg(long, value_name = "WHEN", required_if_eq("status", "future"))]
+    at: Option<String>,
     /// Print the requests that would be sent (method, URL, JSON body) and send nothing.
     #[arg(long)]
     dry_run: bool,
@@ -201,17 +211,143 @@ fn failure_of(report: &PublishReport) -> Option<Failure> {
     )))
 }
 
+/// Days from 1970-01-01 to a civil date (H. Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `--at`: RFC 3339 (`2026-03-01T09:30:00Z`, `…+01:00`, fractions of a
+/// second ignored) or `YYYY-MM-DD HH:MM[:SS]` in UTC, as Unix milliseconds.
+fn parse_at(text: &str) -> Result<i64, String> {
+    let bad = || {
+        format!(
+            "--at {text:?}: expected RFC 3339 (2026-03-01T09:30:00Z) or \"YYYY-MM-DD HH:MM\" (UTC)"
+        )
+    };
+    let s = text.trim();
+    let b = s.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = s.get(range)?;
+        (!part.is_empty() && part.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    if b.len() < 16
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+    {
+        return Err(bad());
+    }
+    let (year, month, day) = (
+        digits(0..4).ok_or_else(bad)?,
+        digits(5..7).ok_or_else(bad)?,
+        digits(8..10).ok_or_else(bad)?,
+    );
+    let (hour, minute) = (
+        digits(11..13).ok_or_else(bad)?,
+        digits(14..16).ok_or_else(bad)?,
+    );
+    let mut rest = &s[16..];
+    let mut second = 0;
+    if let Some(r) = rest.strip_prefix(':') {
+        second = digits(17..19).ok_or_else(bad)?;
+        rest = &r[2..];
+        if let Some(r) = rest.strip_prefix('.') {
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return Err(bad());
+            }
+            rest = &r[n..];
+        }
+    }
+    let offset_minutes = match rest {
+        "" | "Z" | "z" => 0,
+        _ => {
+            let o = rest.as_bytes();
+            let sign = match o.first() {
+                Some(b'+') => 1,
+                Some(b'-') => -1,
+                _ => return Err(bad()),
+            };
+            let hm = &rest[1..];
+            let (h, m) = hm.split_once(':').ok_or_else(bad)?;
+            let ok = |p: &str| p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit());
+            if !ok(h) || !ok(m) {
+                return Err(bad());
+            }
+            let (h, m): (i64, i64) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            if h > 23 || m > 59 {
+                return Err(bad());
+            }
+            sign * (h * 60 + m)
+        }
+    };
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return Err(bad());
+    }
+    let secs =
+        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second.min(59)
+            - offset_minutes * 60;
+    Ok(secs * 1000)
+}
+
+/// The requested status and schedule of `copydesk publish`.
+fn schedule(
+    status: StatusArg,
+    at: Option<&str>,
+    now: i64,
+) -> Result<(RequestedStatus, Option<i64>), Failure> {
+    match (status, at) {
+        (StatusArg::Future, Some(at)) => {
+            let when = parse_at(at).map_err(Failure)?;
+            if when <= now {
+                return Err(Failure(format!(
+                    "--at {at:?} is in the past: a scheduled post needs a time to come (or use --status publish)"
+                )));
+            }
+            Ok((RequestedStatus::Future, Some(when)))
+        }
+        (StatusArg::Future, None) => Err(Failure("--status future needs --at WHEN".into())),
+        (_, Some(_)) => Err(Failure(
+            "--at is for scheduled posts: add --status future".into(),
+        )),
+        (StatusArg::Publish, None) => Ok((RequestedStatus::Publish, None)),
+        (StatusArg::Draft, None) => Ok((RequestedStatus::Draft, None)),
+    }
+}
+
 pub fn run_publish(args: PublishArgs) -> Result<(), Failure> {
+    let (status, scheduled_at) = schedule(args.status, args.at.as_deref(), now_ms())?;
     let ws = open(args.data_dir)?;
     let request = PublishRequest {
         site: args.site,
         article: args.article,
         locales: args.locales,
-        status: match args.status {
-            StatusArg::Publish => RequestedStatus::Publish,
-            StatusArg::Draft => RequestedStatus::Draft,
-        },
-        scheduled_at: None,
+        status,
+        scheduled_at,
         dry_run: args.dry_run,
     };
     let report = ws
@@ -327,5 +463,86 @@ pub fn run_site(command: SiteCommand) -> Result<(), Failure> {
             eprintln!("site {name} removed");
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 2026-03-01T09:30:00Z
+    const MARCH_FIRST: i64 = 1_772_357_400_000;
+
+    #[test]
+    fn schedule_times_are_read_in_utc_or_with_their_offset() {
+        for text in [
+            "2026-03-01T09:30:00Z",
+            "2026-03-01t09:30:00z",
+            "2026-03-01T09:30:00.250Z",
+            "2026-03-01T10:30:00+01:00",
+            "2026-03-01T04:30:00-05:00",
+            "2026-03-01 09:30",
+            "2026-03-01 09:30:00",
+            " 2026-03-01 09:30 ",
+        ] {
+            assert_eq!(parse_at(text), Ok(MARCH_FIRST), "{text}");
+        }
+        assert_eq!(parse_at("1970-01-01 00:00"), Ok(0));
+        assert_eq!(
+            parse_at("2028-02-29T00:00:00Z"),
+            Ok(days_from_civil(2028, 2, 29) * 86_400_000),
+            "a leap day"
+        );
+        assert_eq!(days_from_civil(2026, 3, 1) * 86_400, 1_772_323_200);
+    }
+
+    #[test]
+    fn malformed_schedule_times_are_refused() {
+        for text in [
+            "",
+            "tomorrow",
+            "2026-03-01",
+            "01/03/2026 09:30",
+            "2026-13-01 09:30",
+            "2026-02-29 09:30",
+            "2026-03-01 24:00",
+            "2026-03-01T09:30:00+1",
+            "2026-03-01T09:30:00 CET",
+            "2026-03-01T09:30:00.Z",
+            "2026-3-1 9:30",
+        ] {
+            let err = parse_at(text).unwrap_err();
+            assert!(err.contains("RFC 3339"), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn future_needs_a_time_to_come_and_at_needs_future() {
+        let now = MARCH_FIRST - 1;
+        assert!(matches!(
+            schedule(StatusArg::Future, Some("2026-03-01 09:30"), now),
+            Ok((RequestedStatus::Future, Some(MARCH_FIRST)))
+        ));
+        let message = |r: Result<(RequestedStatus, Option<i64>), Failure>| match r {
+            Err(Failure(m)) => m,
+            Ok(_) => panic!("accepted"),
+        };
+        assert!(
+            message(schedule(
+                StatusArg::Future,
+                Some("2026-03-01 09:30"),
+                MARCH_FIRST
+            ))
+            .contains("in the past")
+        );
+        assert!(message(schedule(StatusArg::Future, None, now)).contains("--at"));
+        assert!(
+            message(schedule(StatusArg::Draft, Some("2026-03-01 09:30"), now))
+                .contains("--status future")
+        );
+        assert!(matches!(
+            schedule(StatusArg::Draft, None, now),
+            Ok((RequestedStatus::Draft, None))
+        ));
     }
 }

@@ -117,7 +117,7 @@ fn publish_from_the_command_line() {
     let file = data.join("article.md");
     std::fs::write(
         &file,
-        "---\ntitle: \"Publié depuis la ligne de commande\"\nslug: ligne-de-commande\nstatus: ready\ntags: [\"CLI\"]\n---\n\nCorps ☃.\n\n![Image](assets/cli.png)\n",
+        "---\ntitle: \"Publié depuis la ligne de commande\"\nslug: ligne-de-commande\nstatus: ready\ntags: [\"CLI\"]\ncategories: [\"Outils\"]\nfeatured_image: assets/cli.png\ndate: 2025-06-15\n---\n\nCorps ☃.\n\n![Image](assets/cli.png)\n",
     )
     .unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
@@ -154,11 +154,33 @@ fn publish_from_the_command_line() {
     let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(plan["dry_run"], true);
     let requests = plan["requests"].as_array().unwrap();
-    assert!(
-        requests.iter().any(|r| r["method"] == "POST"
-            && r["url"].as_str().unwrap().ends_with("/wp-json/wp/v2/posts")),
+    let create = requests
+        .iter()
+        .find(|r| {
+            r["method"] == "POST" && r["url"].as_str().unwrap().ends_with("/wp-json/wp/v2/posts")
+        })
+        .unwrap_or_else(|| panic!("{plan}"));
+    // Categories, featured image and date are in the planned post.
+    assert_eq!(
+        create["body"]["categories"][0], "{category:Outils}",
         "{plan}"
     );
+    assert_eq!(create["body"]["featured_media"], "{media:assets/cli.png}");
+    assert_eq!(create["body"]["date"], "2025-06-15T00:00:00");
+    assert!(
+        requests.iter().any(|r| r["method"] == "POST"
+            && r["url"]
+                .as_str()
+                .unwrap()
+                .ends_with("/wp-json/wp/v2/categories")
+            && r["body"]["name"] == "Outils"),
+        "{plan}"
+    );
+    let uploads = requests
+        .iter()
+        .filter(|r| r["file"] == "assets/cli.png")
+        .count();
+    assert_eq!(uploads, 1, "the inline and featured image: one upload");
     assert_eq!(site.count_posts(""), posts, "a dry run creates nothing");
     assert_eq!(site.count_media(), media);
 
@@ -191,6 +213,11 @@ fn publish_from_the_command_line() {
     );
     assert_eq!(site.count_posts(""), posts + 1);
     assert_eq!(site.count_media(), media + 1);
+    let post = site.post(id);
+    assert_eq!(post["date"], "2025-06-15T00:00:00", "{post}");
+    assert_eq!(post["categories"].as_array().map(Vec::len), Some(1));
+    let featured = post["featured_media"].as_u64().unwrap();
+    assert_ne!(featured, 0, "a featured image: {post}");
 
     // Again: the same post, updated; the image not uploaded again.
     let out = copydesk(data, &publish, &with_password, "");
@@ -200,6 +227,55 @@ fn publish_from_the_command_line() {
     assert!(text(&out.stderr).contains(&format!("fr: post {id} updated")));
     assert_eq!(site.count_posts(""), posts + 1);
     assert_eq!(site.count_media(), media + 1);
+    assert_eq!(site.post(id)["featured_media"].as_u64(), Some(featured));
+
+    // Scheduled from the command line: `--status future --at`.
+    let file = data.join("programme.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: Programme\nslug: programme-cli\nstatus: ready\ndate: 2025-06-15\n---\n\nBientôt.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("import")
+        .arg(&file)
+        .args(["--article", "programme-cli", "--locale", "fr", "--data-dir"])
+        .arg(data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let schedule = [
+        "publish",
+        "--site",
+        "blog",
+        "--article",
+        "programme-cli",
+        "--status",
+        "future",
+    ];
+    let out = copydesk(data, &schedule, &with_password, "");
+    assert_ne!(out.status.code(), Some(0), "--status future needs --at");
+    assert!(text(&out.stderr).contains("--at"), "{}", text(&out.stderr));
+    let mut past = schedule.to_vec();
+    past.extend(["--at", "2001-01-01 10:00"]);
+    let out = copydesk(data, &past, &with_password, "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("in the past"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mut later = schedule.to_vec();
+    later.extend(["--at", "2030-01-01T11:00:00+01:00"]);
+    let out = copydesk(data, &later, &with_password, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scheduled = site.post(report["locales"][0]["remote_id"].as_u64().unwrap());
+    assert_eq!(scheduled["status"], "future", "{scheduled}");
+    assert_eq!(
+        scheduled["date_gmt"], "2030-01-01T10:00:00",
+        "the schedule wins over the version's date"
+    );
 
     // A wrong password: a clear error, exit 1, the job not left queued.
     let out = copydesk(
