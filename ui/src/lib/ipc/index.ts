@@ -21,6 +21,10 @@ export interface LocaleVersion {
   status: Status;
   created_at: number;
   updated_at: number;
+  /** Category names, looked up or created on the site when published. */
+  categories: string[];
+  /** Workspace path of the featured image (`assets/cover.png`), null when none. */
+  featured_image: string | null;
 }
 
 export interface Article {
@@ -63,6 +67,10 @@ export interface LocaleVersionInput {
   status: Status;
   /** A typo fix: translations that were up to date stay so. */
   minor?: boolean;
+  /** Absent: none (older payloads). */
+  categories?: string[];
+  /** `assets/…`; blank or absent: none. */
+  featured_image?: string | null;
 }
 
 export interface SavedLocaleVersion {

@@ -23,6 +23,10 @@ export interface Draft {
   author: string;
   date: string;
   tags: string;
+  /** Comma-separated, like tags. */
+  categories: string;
+  /** Workspace path (`assets/cover.png`), "" for none. */
+  featured_image: string;
   summary: string;
   body: string;
   status: Status;
@@ -35,6 +39,8 @@ function draftOf(v: LocaleVersion): Draft {
     author: v.author,
     date: v.date ?? "",
     tags: v.tags.join(", "),
+    categories: (v.categories ?? []).join(", "),
+    featured_image: v.featured_image ?? "",
     summary: v.summary,
     body: v.body,
     status: v.status,
@@ -149,6 +155,8 @@ class EditorStore {
       author: draft.author,
       date: draft.date || null,
       tags: draft.tags.split(",").map((t) => t.trim()).filter(Boolean),
+      categories: draft.categories.split(",").map((c) => c.trim()).filter(Boolean),
+      featured_image: draft.featured_image.trim() || null,
       summary: draft.summary,
       body: draft.body,
       status: draft.status,
