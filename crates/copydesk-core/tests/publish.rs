@@ -221,6 +221,7 @@ fn publishing_against_a_real_wordpress() {
     site_down_mid_publish(&ws, site);
     wrong_password_fails_without_retrying(&ws, site, &article);
     categories_featured_image_and_date(&ws, site);
+    the_sample_workspace_publishes(site);
 }
 
 fn dry_run_sends_nothing(ws: &Workspace, site: &WordPressSite, article: &str) {
@@ -731,4 +732,52 @@ fn categories_featured_image_and_date(ws: &Workspace, site: &WordPressSite) {
     let post = site.post(done(&report, "fr").0);
     assert_eq!(post["status"], "future", "{post}");
     assert_eq!(post["date_gmt"], "2030-01-01T10:00:00", "{post}");
+}
+
+/// A new workspace's sample articles publish as they are: their images are
+/// PNG (WordPress refuses SVG), and the summit article's featured image and
+/// category reach the site in both languages.
+fn the_sample_workspace_publishes(site: &WordPressSite) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(dir.path()).unwrap();
+    ws.add_site(
+        &NewSite {
+            name: SITE.into(),
+            url: site.url.clone(),
+            user_name: site.user.clone(),
+        },
+        None,
+        &options(site).credentials,
+    )
+    .unwrap();
+    let media = site.count_media();
+    for entry in ws.list_articles(false).unwrap() {
+        // Every version, whatever its status (drafts and reviews too).
+        let article = ws.get_article(&entry.id).unwrap();
+        let locales: Vec<&str> = article.versions.iter().map(|v| v.locale.as_str()).collect();
+        let (report, _) = publish(&ws, site, &request(&entry.id, &locales));
+        assert!(report.succeeded(), "{}: {report:#?}", entry.title);
+        let summit = entry.title.starts_with("Sommet");
+        for l in &report.locales {
+            let post = site.post(l.remote_id.unwrap());
+            let featured = post["featured_media"].as_u64().unwrap_or(0);
+            assert_eq!(
+                featured != 0,
+                summit,
+                "{} {}: {post}",
+                entry.title,
+                l.locale
+            );
+            if summit {
+                let cats = ids(&post["categories"]);
+                assert_eq!(cats.len(), 1, "{}: {cats:?}", l.locale);
+                assert_eq!(post["date"], "2026-02-14T00:00:00", "{}", l.locale);
+            }
+        }
+    }
+    assert_eq!(
+        site.count_media(),
+        media + 3,
+        "the three sample PNGs, each uploaded once (the featured image is the summit's own)"
+    );
 }
