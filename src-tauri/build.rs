@@ -33,6 +33,17 @@ const COMMANDS: &[&str] = &[
     "strings_messages",
     "strings_draft",
     "strings_save",
+    "list_sites",
+    "add_site",
+    "remove_site",
+    "test_site",
+    "publish_article",
+    "plan_publish",
+    "publish_jobs",
+    "retry_publish_job",
+    "cancel_publish_job",
+    "publish_conflict",
+    "resolve_publish_conflict",
 ];
 
 fn main() {

@@ -8,8 +8,10 @@ mod error;
 mod state;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use tauri::Manager;
+use copydesk_core::DispatchNote;
+use tauri::{Emitter, Manager};
 
 use state::AppState;
 
@@ -18,6 +20,7 @@ use state::AppState;
 pub fn run() {
     let data_dir_arg = data_dir_from_args(std::env::args().skip(1));
     tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
         .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::serve)
         .setup(move |app| {
             let data_dir = match copydesk_core::resolve_data_dir(data_dir_arg.clone()) {
@@ -25,6 +28,7 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             app.manage(AppState::open(data_dir));
+            start_outbox(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -60,9 +64,43 @@ pub fn run() {
             commands::strings::strings_messages,
             commands::strings::strings_draft,
             commands::strings::strings_save,
+            commands::publish::list_sites,
+            commands::publish::add_site,
+            commands::publish::remove_site,
+            commands::publish::test_site,
+            commands::publish::publish_article,
+            commands::publish::plan_publish,
+            commands::publish::publish_jobs,
+            commands::publish::retry_publish_job,
+            commands::publish::cancel_publish_job,
+            commands::publish::publish_conflict,
+            commands::publish::resolve_publish_conflict,
         ])
         .run(tauri::generate_context!())
         .expect("error while running Copydesk");
+}
+
+/// Starts the background outbox: jobs left by an earlier run (or a crash)
+/// are carried out now, new ones when queued. Progress reaches the UI as
+/// `publish-progress` events and the end of each pass as `outbox-pass`.
+fn start_outbox(app: &tauri::AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(workspace) = state.workspace.as_ref().map(Arc::clone) else {
+        return;
+    };
+    let handle = app.clone();
+    let dispatcher = copydesk_core::Dispatcher::start(
+        workspace,
+        copydesk_core::PublishOptions::default(),
+        move |note| {
+            // A closed window cannot be told; the jobs are in the database.
+            let _ = match note {
+                DispatchNote::Progress(event) => handle.emit("publish-progress", event),
+                DispatchNote::PassOver { error } => handle.emit("outbox-pass", error),
+            };
+        },
+    );
+    let _ = state.outbox.set(dispatcher);
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR`; other arguments are left to Tauri.

@@ -1,10 +1,10 @@
 //! What the app keeps between commands.
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use copydesk_core::l10n::{self, Localizer};
-use copydesk_core::{CoreError, Workspace};
+use copydesk_core::{CoreError, Dispatcher, Workspace};
 
 use crate::error::IpcError;
 
@@ -14,6 +14,8 @@ pub struct AppState {
     pub data_dir: PathBuf,
     pub workspace: Result<Arc<Workspace>, CoreError>,
     localizer: RwLock<Arc<Localizer>>,
+    /// The background outbox, once the app has started it.
+    pub outbox: OnceLock<Dispatcher>,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             data_dir,
             workspace,
             localizer: RwLock::new(Arc::new(Localizer::new(&locale))),
+            outbox: OnceLock::new(),
         }
     }
 
@@ -41,6 +44,13 @@ impl AppState {
 
     pub fn set_localizer(&self, l: Localizer) {
         *self.localizer.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(l);
+    }
+
+    /// Runs the due publish jobs now (a publish was queued or retried).
+    pub fn wake_outbox(&self) {
+        if let Some(d) = self.outbox.get() {
+            d.wake();
+        }
     }
 
     /// Runs a core call on a blocking thread (SQLite and comrak never run on

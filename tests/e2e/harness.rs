@@ -6,6 +6,7 @@
 //! `COPYDESK_APP` or `target/debug/copydesk-app`).
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -85,6 +86,11 @@ pub struct App {
 pub struct Start {
     /// Value of `LANG` for the app (default `en_US.UTF-8`).
     pub lang: Option<&'static str>,
+    /// Where "Export HTML" writes (`COPYDESK_EXPORT_DIR`); else the OS's Downloads.
+    pub export_dir: Option<PathBuf>,
+    /// The D-Bus session of a [`Keyring`]: the app keeps site passwords in
+    /// that real Secret Service.
+    pub dbus_address: Option<String>,
 }
 
 impl App {
@@ -112,6 +118,17 @@ impl App {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove(copydesk_data_dir_env())
+            .env_remove("COPYDESK_EXPORT_DIR")
+            .envs(
+                opts.export_dir
+                    .as_ref()
+                    .map(|d| ("COPYDESK_EXPORT_DIR", d.as_os_str())),
+            )
+            .envs(
+                opts.dbus_address
+                    .as_ref()
+                    .map(|a| ("DBUS_SESSION_BUS_ADDRESS", a.as_str())),
+            )
             .stdout(Stdio::from(log.try_clone().expect("clone log")))
             .stderr(Stdio::from(log))
             .spawn()
@@ -177,7 +194,13 @@ impl App {
 
     /// Waits until `condition` (a script returning a boolean) holds.
     pub async fn wait_js(&self, condition: &str, what: &str) {
-        let deadline = Instant::now() + UI_TIMEOUT;
+        self.wait_js_for(condition, what, UI_TIMEOUT).await
+    }
+
+    /// [`App::wait_js`] for work that takes longer than a UI reaction
+    /// (network, background jobs).
+    pub async fn wait_js_for(&self, condition: &str, what: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
         loop {
             if let Ok(Value::Bool(true)) = self.client.execute(condition, vec![]).await {
                 return;
@@ -300,6 +323,63 @@ fn kill_app(data_dir: &Path, signal: &str) {
             return;
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A real Secret Service for the app: gnome-keyring in a private D-Bus
+/// session, its keyring unlocked in temporary folders. It outlives app
+/// restarts within a test (passwords stay), and is stopped when dropped.
+pub struct Keyring {
+    session: Child,
+    _dir: tempfile::TempDir,
+    pub address: String,
+}
+
+impl Keyring {
+    pub fn start() -> Keyring {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let script = format!(
+            "export XDG_DATA_HOME='{0}/data' XDG_RUNTIME_DIR='{0}/run'; mkdir -p \"$XDG_DATA_HOME\"; \
+             mkdir -m 700 -p \"$XDG_RUNTIME_DIR\"; \
+             eval \"$(printf pass | gnome-keyring-daemon --unlock --components=secrets)\"; \
+             trap 'kill $GNOME_KEYRING_PID 2>/dev/null; exit 0' TERM INT; \
+             echo \"DBUS=$DBUS_SESSION_BUS_ADDRESS\"; sleep infinity & wait",
+            dir.path().display()
+        );
+        let mut session = Command::new("dbus-run-session")
+            .args(["--", "bash", "-c", &script])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect(
+                "dbus-run-session should start (the end-to-end tests need dbus and gnome-keyring: \
+                 `bash scripts/setup.sh test` installs them)",
+            );
+        let stdout = session.stdout.take().expect("piped stdout");
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line)
+            .expect("the keyring session prints its address");
+        let address = line
+            .trim()
+            .strip_prefix("DBUS=")
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| panic!("no D-Bus address from the keyring session: {line:?}"))
+            .to_string();
+        Keyring {
+            session,
+            _dir: dir,
+            address,
+        }
+    }
+}
+
+impl Drop for Keyring {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.session.id())])
+            .status();
+        let _ = self.session.wait();
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod harness;
 mod page;
+mod publish;
 mod strings;
 mod translation;
 
@@ -232,6 +233,7 @@ async fn interface_language_follows_lang() {
         &dir,
         Start {
             lang: Some("fr_CA.UTF-8"),
+            ..Start::default()
         },
     )
     .await;
@@ -465,6 +467,7 @@ async fn a_database_from_a_newer_copydesk_is_refused_in_the_users_language() {
         &dir,
         Start {
             lang: Some("fr_FR.UTF-8"),
+            ..Start::default()
         },
     )
     .await;

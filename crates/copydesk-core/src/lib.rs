@@ -8,6 +8,8 @@
 mod align;
 mod article;
 mod asset;
+mod conflict;
+mod dispatch;
 mod error;
 mod locale;
 mod markdown_file;
@@ -33,9 +35,11 @@ pub use article::{
     Status,
 };
 pub use asset::Asset;
+pub use conflict::{ConflictChoice, ConflictSide, PublishConflict};
 pub use copydesk_l10n as l10n;
 /// The WordPress client's settings, for [`PublishOptions::client`].
 pub use copydesk_publish::{ClientOptions, RetryPolicy};
+pub use dispatch::{DispatchNote, Dispatcher};
 pub use error::CoreError;
 pub use locale::{LocaleInfo, info as locale_info, validate as validate_locale};
 pub use markdown_file::{FrontMatter, ImportOutcome, parse_markdown_file, write_markdown_file};
@@ -128,6 +132,18 @@ impl Workspace {
         // (every write is one transaction), so a poisoned lock is still usable.
         self.store.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// A small runtime for the blocking network calls of the core (the
+/// WordPress client is async; the core's API is not).
+pub(crate) fn network_runtime() -> Result<tokio::runtime::Runtime, CoreError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CoreError::Publish {
+            code: "invalid".into(),
+            detail: format!("cannot start the network runtime: {e}"),
+        })
 }
 
 /// Current time in Unix milliseconds.

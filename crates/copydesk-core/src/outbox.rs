@@ -619,11 +619,12 @@ impl Workspace {
         rows.into_iter().map(|r| self.outbox_job_view(r)).collect()
     }
 
-    /// Puts a failed, conflicting or cancelled job back in the queue, due now.
+    /// Puts a failed, conflicting or cancelled job back in the queue, due
+    /// now; a queued job waiting for its backoff is tried now.
     pub fn retry_publish_job(&self, id: &str) -> Result<OutboxJob, CoreError> {
         if !self.store().requeue_job(id, now_ms())? {
             return Err(CoreError::InvalidInput(format!(
-                "publish job {id} cannot be retried now (it is queued, running or done)"
+                "publish job {id} cannot be retried now (it is running or done)"
             )));
         }
         self.outbox_job(id)

@@ -216,14 +216,7 @@ impl Workspace {
             client,
         )
         .map_err(crate::outbox::publish_error)?;
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| CoreError::Publish {
-                code: "invalid".into(),
-                detail: format!("cannot start the network runtime: {e}"),
-            })?;
-        let report = runtime
+        let report = crate::network_runtime()?
             .block_on(wp.test_connection())
             .map_err(crate::outbox::publish_error)?;
         Ok(SiteCheck {

@@ -37,6 +37,8 @@ macro_rules! ui_files {
             include_str!(concat!("../locales/", $locale, "/translation.ftl")),
             "\n",
             include_str!(concat!("../locales/", $locale, "/strings.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $locale, "/publish.ftl")),
         )
     };
 }

@@ -381,16 +381,45 @@ impl Store {
         })
     }
 
-    /// Puts a failed, conflicting or cancelled job back in the queue, due at
-    /// `now`, attempts reset. False when the job is live or done (or absent).
+    /// Puts a failed, conflicting or cancelled job back in the queue, or makes
+    /// a queued one (waiting for its backoff) due: at `now`, attempts reset.
+    /// False when the job is running or done (or absent), or when another
+    /// job of the same locale is live.
     pub fn requeue_job(&mut self, id: &str, now: i64) -> Result<bool, StoreError> {
         Ok(self.conn().execute(
             "UPDATE outbox_job SET state = 'queued', attempts = 0, next_attempt_at = ?2, updated_at = ?2
-             WHERE id = ?1 AND state IN ('failed', 'conflict', 'cancelled')
+             WHERE id = ?1 AND state IN ('queued', 'failed', 'conflict', 'cancelled')
                AND NOT EXISTS (SELECT 1 FROM outbox_job o
                                WHERE o.site_id = outbox_job.site_id AND o.article_id = outbox_job.article_id
-                                 AND o.locale = outbox_job.locale AND o.state IN ('queued', 'running'))",
+                                 AND o.locale = outbox_job.locale AND o.state IN ('queued', 'running')
+                                 AND o.id != outbox_job.id)",
             params![id, now],
+        )? == 1)
+    }
+
+    /// When the next queued (or leased) job falls due, if any: how long an
+    /// idle runner may sleep.
+    pub fn next_job_due(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self.conn().query_row(
+            "SELECT MIN(next_attempt_at) FROM outbox_job WHERE state IN ('queued', 'running')",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Adopts the site's latest change of a post as the one we last saw, so
+    /// the next update overwrites it (the user chose to). False when no such
+    /// publication is recorded.
+    pub fn set_publication_modified(
+        &mut self,
+        article_id: &str,
+        locale: &str,
+        site_id: &str,
+        remote_modified_gmt: &str,
+    ) -> Result<bool, StoreError> {
+        Ok(self.conn().execute(
+            "UPDATE publication SET remote_modified_gmt = ?4 WHERE article_id = ?1 AND locale = ?2 AND site_id = ?3",
+            params![article_id, locale, site_id, remote_modified_gmt],
         )? == 1)
     }
 
@@ -656,6 +685,11 @@ mod tests {
         assert!(s.requeue_job("j1", 300).unwrap());
         let queued = s.job("j1").unwrap().unwrap();
         assert_eq!((queued.state.as_str(), queued.attempts), ("queued", 0));
+        assert!(
+            s.requeue_job("j1", 250).unwrap(),
+            "a queued job waiting for its backoff can be made due now"
+        );
+        assert_eq!(s.job("j1").unwrap().unwrap().next_attempt_at, 250);
         assert!(s.cancel_job("j1", 301).unwrap());
         assert_eq!(s.job("j1").unwrap().unwrap().state, "cancelled");
         // A new request may be queued next to the cancelled one.
@@ -663,6 +697,48 @@ mod tests {
         assert!(
             !s.requeue_job("j1", 500).unwrap(),
             "not while another job of the same locale is live"
+        );
+    }
+
+    #[test]
+    fn the_next_due_job_and_an_adopted_remote_change() {
+        let mut s = store_with_article();
+        assert_eq!(s.next_job_due().unwrap(), None, "an empty outbox sleeps");
+        s.enqueue_job(&job("j1", "fr", 500)).unwrap();
+        s.enqueue_job(&job("j2", "en", 300)).unwrap();
+        assert_eq!(s.next_job_due().unwrap(), Some(300));
+        assert!(s.cancel_job("j2", 301).unwrap());
+        assert_eq!(
+            s.next_job_due().unwrap(),
+            Some(500),
+            "cancelled jobs never wake it"
+        );
+
+        assert!(
+            !s.set_publication_modified("a1", "fr", "s1", "x").unwrap(),
+            "nothing published yet"
+        );
+        s.upsert_publication(&PublicationRow {
+            article_id: "a1".into(),
+            locale: "fr".into(),
+            site_id: "s1".into(),
+            remote_id: 12,
+            remote_url: "u".into(),
+            remote_modified_gmt: "2026-01-01T10:00:00".into(),
+            translation_group: "a1".into(),
+            published_at: 9,
+        })
+        .unwrap();
+        assert!(
+            s.set_publication_modified("a1", "fr", "s1", "2026-02-02T08:00:00")
+                .unwrap()
+        );
+        assert_eq!(
+            s.publication("a1", "fr", "s1")
+                .unwrap()
+                .unwrap()
+                .remote_modified_gmt,
+            "2026-02-02T08:00:00"
         );
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod preview;
+pub mod publish;
 pub mod session;
 pub mod strings;
 pub mod translation;

@@ -1,0 +1,301 @@
+//! Publishing from the real app to a REAL WordPress on 127.0.0.1 (started by
+//! `tests/wordpress/start.sh`), with the site password in a real Secret
+//! Service (gnome-keyring in a private D-Bus session). What reached the site
+//! is read back through its REST API, bypassing the app.
+
+use std::time::Duration;
+
+use copydesk_test_wordpress::{Harness, WordPressSite};
+use serde_json::{Value, json};
+
+use crate::SAMPLE_TITLE_FR;
+use crate::harness::{App, Keyring, Start, data_dir};
+
+/// Long enough for a publish of two locales and three images on 2 cores.
+const PUBLISH_TIMEOUT: Duration = Duration::from_secs(120);
+
+fn start_wordpress() -> Harness {
+    Harness::start(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")), "e2e-wp-")
+}
+
+async fn start_app(name: &str, dir: &std::path::Path, keyring: &Keyring) -> App {
+    App::start(
+        name,
+        dir,
+        Start {
+            dbus_address: Some(keyring.address.clone()),
+            ..Start::default()
+        },
+    )
+    .await
+}
+
+/// Settings → Sites → Add a site, then Test connection.
+async fn add_site(app: &App, wp: &WordPressSite) {
+    app.click("open-settings").await;
+    app.click("add-site").await;
+    for (id, value) in [
+        ("site-name", "Local WordPress"),
+        ("site-url", wp.url.as_str()),
+        ("site-user", wp.user.as_str()),
+        ("site-password", wp.password.as_str()),
+    ] {
+        app.testid(id)
+            .await
+            .send_keys(value)
+            .await
+            .expect("typing in the site form");
+    }
+    app.click("save-site").await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=site]').length === 1",
+        "the site in the list",
+    )
+    .await;
+    app.click("test-site").await;
+    app.wait_js_for(
+        "const c = document.querySelector('[data-testid=site-check]'); return !!c && c.dataset.ok === 'true';",
+        "a successful connection test",
+        Duration::from_secs(30),
+    )
+    .await;
+    let check = app.text("site-check").await;
+    assert!(
+        check.contains("Language versions linked on the site: yes"),
+        "the site runs the Copydesk plugin: {check}"
+    );
+    app.screenshot("publish-01-site-added").await;
+    app.click("close-settings").await;
+}
+
+/// Opens the Publish dialog of the open article with `locales` ticked.
+async fn open_publish(app: &App, locales: &[&str]) {
+    app.click("open-publish").await;
+    app.testid("publish-dialog").await;
+    app.wait_js(
+        "return document.querySelectorAll('[data-testid=publish-locale]').length >= 2",
+        "the language versions",
+    )
+    .await;
+    app.js(&format!(
+        "const want = {locales:?}; for (const box of document.querySelectorAll('[data-testid=publish-locale]')) {{ if (box.checked !== want.includes(box.dataset.locale)) box.click(); }} return true;"
+    ))
+    .await;
+}
+
+/// Waits until every listed job of the dialog is in `state`.
+async fn wait_jobs(app: &App, count: usize, state: &str, what: &str) {
+    app.wait_js_for(
+        &format!(
+            "const jobs = [...document.querySelectorAll('[data-testid=publish-job]')]; return jobs.length === {count} && jobs.every(j => j.dataset.state === {state:?});"
+        ),
+        what,
+        PUBLISH_TIMEOUT,
+    )
+    .await;
+}
+
+/// The site's posts that Copydesk published, by locale.
+fn posts_by_locale(wp: &WordPressSite) -> Vec<Value> {
+    let a = wp.rest(
+        "GET",
+        "wp/v2/posts?status=publish,future,draft,pending,private&context=edit&per_page=50",
+        false,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let mut posts = a.body.as_array().cloned().unwrap_or_default();
+    // Only Copydesk's posts (the fresh site has its "Hello world!").
+    posts.retain(|p| p["meta"]["locale"].as_str().is_some_and(|l| !l.is_empty()));
+    posts.sort_by_key(|p| p["meta"]["locale"].as_str().unwrap_or("").to_string());
+    posts
+}
+
+#[tokio::test]
+async fn publish_two_locales_republish_and_resolve_a_conflict() {
+    let wordpress = start_wordpress();
+    let wp = &wordpress.site;
+    let keyring = Keyring::start();
+    let dir = data_dir("publish");
+    let app = start_app("publish", &dir, &keyring).await;
+    add_site(&app, wp).await;
+
+    // The sample article in French (published status) and its English translation.
+    app.open_article("Sommet pour l'action").await;
+    open_publish(&app, &["fr", "en"]).await;
+    app.screenshot("publish-02-dialog").await;
+    let media_before = wp.count_media();
+    app.click("publish-start").await;
+    wait_jobs(&app, 2, "done", "both locales published").await;
+    let images = app
+        .js("return [...document.querySelectorAll('[data-testid=publish-image]')].map(e => e.dataset.reused)")
+        .await;
+    assert!(
+        images.as_array().is_some_and(|a| !a.is_empty()),
+        "per-image progress was shown: {images}"
+    );
+    let links = app
+        .js("return [...document.querySelectorAll('[data-testid=publish-link]')].map(e => e.dataset.url)")
+        .await;
+    assert_eq!(
+        links.as_array().map(Vec::len),
+        Some(2),
+        "a link per post: {links}"
+    );
+    app.screenshot("publish-03-done").await;
+
+    // What the site has: two posts, linked as one translation group.
+    let posts = posts_by_locale(wp);
+    assert_eq!(posts.len(), 2, "exactly one post per locale");
+    let (en, fr) = (&posts[0], &posts[1]);
+    assert_eq!(en["meta"]["locale"], "en");
+    assert_eq!(fr["meta"]["locale"], "fr");
+    assert_eq!(
+        en["meta"]["translation_group"], fr["meta"]["translation_group"],
+        "the versions are linked"
+    );
+    assert_eq!(fr["title"]["raw"], SAMPLE_TITLE_FR);
+    let fr_body = fr["content"]["raw"].as_str().unwrap_or_default();
+    assert!(
+        fr_body.contains("sobriété"),
+        "the French body is on the site: {fr_body}"
+    );
+    assert!(
+        !fr_body.contains("src=\"assets/"),
+        "image links point to the uploads, not the workspace: {fr_body}"
+    );
+    assert!(
+        fr_body.contains("/wp-content/uploads/"),
+        "the images were uploaded: {fr_body}"
+    );
+    let media_after_first = wp.count_media();
+    assert!(media_after_first > media_before, "images were uploaded");
+    let ids: Vec<u64> = posts.iter().map(|p| p["id"].as_u64().unwrap()).collect();
+
+    // Republish: same posts, nothing uploaded again.
+    app.click("publish-start").await;
+    wait_jobs(&app, 2, "done", "the republish").await;
+    let reused = app
+        .js("return [...document.querySelectorAll('[data-testid=publish-image]')].every(e => e.dataset.reused === 'true')")
+        .await;
+    assert_eq!(reused, json!(true), "images are reused on republish");
+    let again: Vec<u64> = posts_by_locale(wp)
+        .iter()
+        .map(|p| p["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(again, ids, "the same posts are updated");
+    assert_eq!(
+        wp.count_media(),
+        media_after_first,
+        "no image uploaded twice"
+    );
+
+    // Someone edits the French post on the site: the next publish stops, the
+    // user compares and chooses to overwrite.
+    let edited = wp.rest(
+        "POST",
+        &format!("wp/v2/posts/{}", ids[1]),
+        true,
+        Some(&json!({"content": "<p>Paragraphe ajouté par la rédaction en ligne.</p>"})),
+    );
+    assert_eq!(edited.status, 200, "{}", edited.body);
+    // The site's modified time has a one-second grain.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    app.click("publish-start").await;
+    app.wait_js_for(
+        "const j = document.querySelector('[data-testid=publish-job][data-locale=fr]'); return !!j && j.dataset.state === 'conflict';",
+        "the French job to stop on the conflict",
+        PUBLISH_TIMEOUT,
+    )
+    .await;
+    assert!(
+        wp.post(ids[1])["content"]["raw"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ajouté par la rédaction"),
+        "nothing was overwritten"
+    );
+    app.click("publish-show-conflict").await;
+    app.wait_js_for(
+        "return !!document.querySelector('[data-testid=conflict-diff]')",
+        "the conflict view",
+        Duration::from_secs(30),
+    )
+    .await;
+    let site_side = app.text("conflict-site").await;
+    assert!(
+        site_side.contains("ajouté par la rédaction"),
+        "the site's version is shown: {site_side}"
+    );
+    let diff = app
+        .js("return [...document.querySelectorAll('[data-testid=conflict-diff] del')].map(e => e.textContent).join(' ')")
+        .await;
+    assert!(
+        diff.as_str().unwrap_or_default().contains("rédaction"),
+        "the diff marks the site's words: {diff}"
+    );
+    app.screenshot("publish-04-conflict").await;
+    app.click("conflict-overwrite").await;
+    app.wait_js_for(
+        "const j = document.querySelector('[data-testid=publish-job][data-locale=fr]'); return !!j && j.dataset.state === 'done';",
+        "the overwrite to be published",
+        PUBLISH_TIMEOUT,
+    )
+    .await;
+    let body = wp.post(ids[1])["content"]["raw"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        body.contains("sobriété") && !body.contains("ajouté par la rédaction"),
+        "our version replaced the site's: {body}"
+    );
+    assert_eq!(posts_by_locale(wp).len(), 2, "still one post per locale");
+    app.quit().await;
+}
+
+/// The site is down when the user publishes: the job waits in the outbox,
+/// survives quitting the app, and completes after a restart once the site is
+/// back — without a duplicate.
+#[tokio::test]
+async fn a_publish_waits_for_the_site_and_survives_a_restart() {
+    let wordpress = start_wordpress();
+    let wp = &wordpress.site;
+    let keyring = Keyring::start();
+    let dir = data_dir("publish-offline");
+    let app = start_app("publish-offline", &dir, &keyring).await;
+    add_site(&app, wp).await;
+    let web = wp.stop_web();
+
+    app.open_article("Sommet pour l'action").await;
+    open_publish(&app, &["fr"]).await;
+    app.click("publish-start").await;
+    app.wait_js_for(
+        "const j = document.querySelector('[data-testid=publish-job][data-locale=fr]'); const e = document.querySelector('[data-testid=publish-job-error]'); return !!j && j.dataset.state === 'queued' && !!e;",
+        "the job to wait after a network error",
+        PUBLISH_TIMEOUT,
+    )
+    .await;
+    let error = app.text("publish-job-error").await;
+    assert!(
+        error.contains("could not be reached"),
+        "a clear message: {error}"
+    );
+    app.screenshot("publish-05-offline").await;
+    app.quit().await;
+
+    wp.start_web(&web);
+    let app = start_app("publish-offline-2", &dir, &keyring).await;
+    app.open_article("Sommet pour l'action").await;
+    app.click("open-publish").await;
+    // Nobody clicks anything: the outbox runs by itself after the restart,
+    // once the job's backoff (15–30 s after the first attempt) is over.
+    app.wait_js_for(
+        "const j = document.querySelector('[data-testid=publish-job][data-locale=fr]'); return !!j && j.dataset.state === 'done';",
+        "the queued publish to complete after the restart",
+        PUBLISH_TIMEOUT,
+    )
+    .await;
+    assert_eq!(posts_by_locale(wp).len(), 1, "exactly one post");
+    app.quit().await;
+}
