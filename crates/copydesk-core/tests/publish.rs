@@ -5,9 +5,6 @@
 //!
 //! One `#[test]` runs the scenarios in turn so one WordPress serves them all.
 
-#[path = "support/wordpress.rs"]
-mod wordpress;
-
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -17,7 +14,7 @@ use copydesk_core::{
     publish_html_in,
 };
 use serde_json::{Value, json};
-use wordpress::{Harness, WordPressSite, png};
+use copydesk_test_wordpress::{Harness, WordPressSite, png};
 
 const SITE: &str = "local wp";
 const BAD_SITE: &str = "wrong password";
@@ -158,7 +155,7 @@ fn done(report: &PublishReport, locale: &str) -> (u64, String) {
 
 #[test]
 fn publishing_against_a_real_wordpress() {
-    let harness = Harness::start("wordpress-core-publish-");
+    let harness = Harness::start(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")), "wordpress-core-publish-");
     let site = &harness.site;
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
