@@ -9,12 +9,12 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use copydesk_core::{
-    ClientOptions, CoreError, Credentials, JobState, NewSite, PublishEvent, PublishOptions,
-    PublishReport, PublishRequest, RequestedStatus, RetryPolicy, Status, Workspace,
+    ClientOptions, ConflictChoice, CoreError, Credentials, JobState, NewSite, PublishEvent,
+    PublishOptions, PublishReport, PublishRequest, RequestedStatus, RetryPolicy, Status, Workspace,
     publish_html_in,
 };
-use serde_json::{Value, json};
 use copydesk_test_wordpress::{Harness, WordPressSite, png};
+use serde_json::{Value, json};
 
 const SITE: &str = "local wp";
 const BAD_SITE: &str = "wrong password";
@@ -155,7 +155,10 @@ fn done(report: &PublishReport, locale: &str) -> (u64, String) {
 
 #[test]
 fn publishing_against_a_real_wordpress() {
-    let harness = Harness::start(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")), "wordpress-core-publish-");
+    let harness = Harness::start(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")),
+        "wordpress-core-publish-",
+    );
     let site = &harness.site;
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(dir.path()).unwrap();
@@ -434,6 +437,62 @@ fn conflict_is_detected_and_nothing_overwritten(
     // A conflict is not retried on its own.
     let ran = ws.run_outbox(&options(site), &mut |_| {}).unwrap();
     assert!(ran.is_empty(), "{ran:?}");
+    let job_id = fr.job_id.clone().unwrap();
+
+    // The conflict view: the site's version, ours, and what differs.
+    let view = ws.publish_conflict(&job_id, &options(site)).unwrap();
+    assert!(view.site.html.contains("Corrigé sur le site"), "{view:?}");
+    assert!(view.ours.html.contains("3"), "{}", view.ours.html);
+    let deleted: String = view
+        .diff
+        .iter()
+        .filter(|d| d.op == "delete")
+        .map(|d| d.text.as_str())
+        .collect();
+    assert!(deleted.contains("éditrice"), "{deleted}");
+    assert!(!view.title_changed);
+
+    // "Keep the site's": the job is cancelled, the site untouched, and the
+    // next publish asks again.
+    let kept = ws
+        .resolve_publish_conflict(&job_id, ConflictChoice::KeepSite, &options(site))
+        .unwrap();
+    assert_eq!(kept.state, JobState::Cancelled);
+    assert!(
+        ws.resolve_publish_conflict(&job_id, ConflictChoice::Overwrite, &options(site))
+            .is_err(),
+        "a cancelled job is no longer in conflict"
+    );
+    let (again, _) = publish(ws, site, &request(article, &["fr"]));
+    let again = &again.locales[0];
+    assert_eq!(again.state, Some(JobState::Conflict), "{again:?}");
+    assert!(
+        site.post(fr_id)["content"]["raw"]
+            .as_str()
+            .unwrap()
+            .contains("éditrice"),
+        "still nothing overwritten"
+    );
+
+    // "Overwrite": our version goes out, to the same post.
+    let job_id = again.job_id.clone().unwrap();
+    let queued = ws
+        .resolve_publish_conflict(&job_id, ConflictChoice::Overwrite, &options(site))
+        .unwrap();
+    assert_eq!(queued.state, JobState::Queued);
+    let ran = ws.run_outbox(&options(site), &mut |_| {}).unwrap();
+    assert_eq!(ran.len(), 1);
+    assert_eq!(ran[0].state, JobState::Done, "{ran:?}");
+    assert_eq!(ran[0].remote_id, Some(fr_id));
+    let raw = site.post(fr_id)["content"]["raw"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        !raw.contains("éditrice") && raw.contains("3"),
+        "ours replaced the site's: {raw}"
+    );
+    assert_eq!(site.count_posts(&format!("copydesk_group={article}")), 2);
 }
 
 fn wait_until(at: i64) {
