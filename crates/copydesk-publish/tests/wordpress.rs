@@ -11,9 +11,7 @@
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::path::{Path, PathBuf};
 use std::pin::Pin;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -21,129 +19,17 @@ use copydesk_publish::{
     ClientOptions, CreateOutcome, Error, PostInput, PostStatus, RetryPolicy, Sleeper, Taxonomy,
     WordPress,
 };
+use copydesk_test_wordpress::{Harness, WordPressSite as Site};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-// ---- the WordPress of this test binary --------------------------------------
-
-/// Where the harness runs WordPress, and its credentials.
-struct Site {
-    url: String,
-    user: String,
-    password: String,
-    editor_user: String,
-    editor_password: String,
-}
-
-/// Stops WordPress when dropped (also when a scenario panics).
-struct Harness {
-    dir: PathBuf,
-    site: Site,
-}
-
-fn repo_root() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.canonicalize().unwrap_or(root)
-}
-
-impl Harness {
-    fn start() -> Harness {
-        // One folder per test process, so that two runs sharing a target
-        // folder do not stop each other's WordPress.
-        let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        sweep_dead_instances(base);
-        let dir = base.join(format!("{INSTANCE_PREFIX}{}", std::process::id()));
-        let script = repo_root().join("tests/wordpress/start.sh");
-        let output = Command::new("bash")
-            .arg(&script)
-            .arg(&dir)
-            // If this process dies without running Drop (killed), the harness's
-            // watchdog stops WordPress anyway.
-            .env("COPYDESK_WP_WATCH_PID", std::process::id().to_string())
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
-        assert!(
-            output.status.success(),
-            "the test WordPress could not be started ({}). These tests need a real WordPress: \
-             install the Debian packages with `bash scripts/setup.sh test`.\n{}",
-            script.display(),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let info: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-            panic!(
-                "start.sh printed no JSON ({e}): {}",
-                String::from_utf8_lossy(&output.stdout)
-            )
-        });
-        let field = |k: &str| {
-            info[k]
-                .as_str()
-                .unwrap_or_else(|| panic!("start.sh: no {k}"))
-                .to_owned()
-        };
-        Harness {
-            dir,
-            site: Site {
-                url: field("url"),
-                user: field("user"),
-                password: field("password"),
-                editor_user: field("editor_user"),
-                editor_password: field("editor_password"),
-            },
-        }
-    }
-}
-
-const INSTANCE_PREFIX: &str = "wordpress-publish-";
-
-fn stop(dir: &Path) -> bool {
-    let status = Command::new("bash")
-        .arg(repo_root().join("tests/wordpress/stop.sh"))
-        .arg(dir)
-        .status();
-    let ok = matches!(status, Ok(s) if s.success());
-    if !ok {
-        eprintln!(
-            "tests/wordpress/stop.sh {} failed: {status:?}",
-            dir.display()
-        );
-    }
-    ok
-}
-
-/// Removes what runs killed before their clean-up left behind (their
-/// watchdog already stopped the daemons; this frees the disk space).
-fn sweep_dead_instances(base: &Path) {
-    let Ok(entries) = std::fs::read_dir(base) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix(INSTANCE_PREFIX) else {
-            continue;
-        };
-        if !Path::new("/proc").join(pid).exists() && stop(&entry.path()) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-impl Drop for Harness {
-    fn drop(&mut self) {
-        let stopped = stop(&self.dir);
-        if std::thread::panicking() {
-            // Keep the logs of a failed run.
-            eprintln!("WordPress logs of this run: {}/logs/", self.dir.display());
-        } else if stopped {
-            let _ = std::fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
 #[test]
 fn publishing_against_a_real_wordpress() {
-    let harness = Harness::start();
+    let harness = Harness::start(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")),
+        "wordpress-publish-",
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
