@@ -192,6 +192,18 @@ class EditorStore {
     return run;
   }
 
+  /** A version of the open article was published in the background: its
+   * stored status moved (ready → published). Follow it, so that the next
+   * autosave does not put the old status back. */
+  async followPublished(articleId: string, locale: string) {
+    if (this.article?.id !== articleId) return;
+    await this.refreshArticle();
+    const stored = this.article?.versions.find((v) => v.locale === locale)?.status;
+    if (locale === this.locale && this.draft && stored && this.draft.status === "ready") {
+      this.draft.status = stored;
+    }
+  }
+
   /** Reloads the open article (its versions changed elsewhere), keeping the draft. */
   async refreshArticle() {
     if (!this.article) return;

@@ -3,6 +3,9 @@
 // only queues, listens and asks.
 import * as pub from "../ipc/publish";
 import type { OutboxJob, PublishEvent, PublishRequest, Site } from "../ipc/publish";
+import { editor } from "./editor.svelte";
+import { library } from "./library.svelte";
+import { translation } from "./translation.svelte";
 
 /** What one locale's running job has done so far (images as they upload). */
 export interface JobProgress {
@@ -78,6 +81,18 @@ class PublishStore {
     }
   }
 
+  /** A published version may have moved from ready to published: the
+   * editor, the translation view and the library follow. */
+  async #followPublished(jobId: string, locale: string) {
+    const articleId = this.jobs.find((j) => j.id === jobId)?.article_id ?? this.#articleId;
+    if (!articleId) return;
+    await Promise.all([
+      editor.followPublished(articleId, locale),
+      translation.followStatus(articleId, locale),
+      library.refresh(),
+    ]);
+  }
+
   async retry(id: string) {
     await this.#act(() => pub.retryPublishJob(id), id);
   }
@@ -118,6 +133,7 @@ class PublishStore {
         break;
       case "finished":
         void this.refresh();
+        if (e.state === "done") void this.#followPublished(e.job_id, e.locale);
         break;
     }
   }

@@ -45,6 +45,19 @@ class TranslationStore {
     }
   }
 
+  /** The shown version's status moved on the backend (published in the
+   * background): take the new status, keep everything else as it is. */
+  async followStatus(articleId: string, locale: string) {
+    const view = this.view;
+    if (!view || view.article_id !== articleId || view.locale !== locale) return;
+    try {
+      const fresh = await ipc.getTranslation(articleId, locale);
+      if (this.view === view) this.view = { ...view, status: fresh.status };
+    } catch {
+      // The next open shows it.
+    }
+  }
+
   async start(articleId: string, locale: string, copy: boolean) {
     await this.flush();
     const view = await ipc.startTranslation(articleId, locale, copy);
