@@ -177,6 +177,31 @@ export const renderPage = (articleId: string, locale: string, draft: PageDraft |
   call<PageOutput>("render_page", { articleId, locale, draft });
 export const slugify = (text: string) => call<string>("slugify", { text });
 
+/** A page written as one standalone HTML file. */
+export interface ExportedPage {
+  /** The file written (absolute). */
+  path: string;
+  bytes: number;
+  errors: PageError[];
+}
+
+/** "Export HTML": the page (the editor's draft when given) into the export folder. */
+export const exportPageHtml = (articleId: string, locale: string, draft: PageDraft | null) =>
+  call<ExportedPage>("export_page_html", { articleId, locale, draft });
+
+/** The workspace's theme files: as typed in the settings (null = built-in), and those in use. */
+export interface SiteThemeState {
+  template: string | null;
+  stylesheet: string | null;
+  template_in_use: string | null;
+  stylesheet_in_use: string | null;
+}
+
+export const getSiteTheme = () => call<SiteThemeState>("get_site_theme");
+/** Refused with code `theme_template` / `theme_stylesheet` when that file cannot be used. */
+export const setSiteTheme = (template: string | null, stylesheet: string | null) =>
+  call<SiteThemeState>("set_site_theme", { theme: { template, stylesheet } });
+
 /**
  * Runs `beforeClose` (e.g. flushing a pending save) before the window closes;
  * the window stays open when it answers false.
