@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
 use copydesk_test_wordpress::{Harness, png};
+use serde_json::Value;
 
 fn copydesk(data_dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_copydesk"));
@@ -45,7 +45,10 @@ fn text(b: &[u8]) -> String {
 
 #[test]
 fn publish_from_the_command_line() {
-    let harness = Harness::start(std::path::Path::new(env!("CARGO_TARGET_TMPDIR")), "wordpress-cli-publish-");
+    let harness = Harness::start(
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")),
+        "wordpress-cli-publish-",
+    );
     let site = &harness.site;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
