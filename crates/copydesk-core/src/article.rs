@@ -222,6 +222,19 @@ impl Workspace {
         })
     }
 
+    /// One locale version of an article (not found: which one is named).
+    pub(crate) fn version_in(
+        &self,
+        article_id: &str,
+        locale: &str,
+    ) -> Result<LocaleVersion, CoreError> {
+        self.get_article(article_id)?
+            .versions
+            .into_iter()
+            .find(|v| v.locale == locale)
+            .ok_or_else(|| CoreError::NotFound(format!("{article_id} in {locale}")))
+    }
+
     /// Saves the editable state of one locale version (autosave). The slug is
     /// normalised, tags and categories are trimmed and de-duplicated, the
     /// featured image path is trimmed. Nothing is changed when the input is

@@ -171,12 +171,7 @@ impl Workspace {
     ) -> Result<PublishConflict, CoreError> {
         let (job, site) = self.conflict_job(job_id)?;
         let remote = self.remote_post(&job, &site, options)?;
-        let version = self
-            .get_article(&job.article_id)?
-            .versions
-            .into_iter()
-            .find(|v| v.locale == job.locale)
-            .ok_or_else(|| CoreError::NotFound(format!("{} in {}", job.article_id, job.locale)))?;
+        let version = self.version_in(&job.article_id, &job.locale)?;
         let ours_html = publish_html_in(&version.body, Some(&version.locale));
         let diff = word_diff(&html_text(&remote.content), &html_text(&ours_html));
         Ok(PublishConflict {

@@ -175,17 +175,21 @@ mod tests {
         (dir, Arc::new(ws), article.id, creds)
     }
 
-    #[test]
-    fn queued_jobs_run_in_the_background_and_wait_after_a_network_error() {
-        let (_dir, ws, article, creds) = workspace_with_unreachable_site();
-        let request = PublishRequest {
+    fn publish_now(article: &str) -> PublishRequest {
+        PublishRequest {
             site: "down".into(),
-            article: article.clone(),
+            article: article.to_string(),
             locales: Vec::new(),
             status: RequestedStatus::Publish,
             scheduled_at: None,
             dry_run: false,
-        };
+        }
+    }
+
+    #[test]
+    fn queued_jobs_run_in_the_background_and_wait_after_a_network_error() {
+        let (_dir, ws, article, creds) = workspace_with_unreachable_site();
+        let request = publish_now(&article);
         let jobs = ws.queue_publish(&request, &creds).unwrap();
         assert_eq!(jobs.len(), 1);
         assert_eq!(ws.next_outbox_due().unwrap(), Some(jobs[0].next_attempt_at));
@@ -229,14 +233,7 @@ mod tests {
     fn nothing_is_queued_when_the_password_is_unknown() {
         let (_dir, ws, article, _) = workspace_with_unreachable_site();
         let no_password = Credentials::with_env(HashMap::new(), false);
-        let request = PublishRequest {
-            site: "down".into(),
-            article: article.clone(),
-            locales: Vec::new(),
-            status: RequestedStatus::Publish,
-            scheduled_at: None,
-            dry_run: false,
-        };
+        let request = publish_now(&article);
         let err = ws.queue_publish(&request, &no_password).unwrap_err();
         assert_eq!(err.code(), "site_password_missing");
         assert!(ws.outbox_jobs(&article).unwrap().is_empty());

@@ -792,12 +792,7 @@ impl Workspace {
         wp: &WordPress,
         progress: &mut dyn FnMut(&PublishEvent),
     ) -> Result<Attempt, CoreError> {
-        let version = self
-            .get_article(&job.article_id)?
-            .versions
-            .into_iter()
-            .find(|v| v.locale == job.locale)
-            .ok_or_else(|| CoreError::NotFound(format!("{} in {}", job.article_id, job.locale)))?;
+        let version = self.version_in(&job.article_id, &job.locale)?;
         let html = publish_html_in(&version.body, Some(&version.locale));
 
         let mut replacements = Vec::new();
