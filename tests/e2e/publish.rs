@@ -299,3 +299,62 @@ async fn a_publish_waits_for_the_site_and_survives_a_restart() {
     assert_eq!(posts_by_locale(wp).len(), 1, "exactly one post");
     app.quit().await;
 }
+
+/// No Secret Service on this desktop: adding a site says so, names the
+/// environment variable that can give the password instead, and keeps
+/// nothing (no site half-added, no password anywhere).
+#[tokio::test]
+async fn without_a_keyring_the_app_says_so_and_names_the_fallback() {
+    let dir = data_dir("publish-no-keyring");
+    let app = App::start(
+        "publish-no-keyring",
+        &dir,
+        Start {
+            dbus_address: Some(format!("unix:path={}/no-bus", dir.display())),
+            ..Start::default()
+        },
+    )
+    .await;
+    app.click("open-settings").await;
+    app.click("add-site").await;
+    for (id, value) in [
+        ("site-name", "Mon blog"),
+        ("site-url", "https://example.org"),
+        ("site-user", "editor"),
+        ("site-password", "abcd efgh ijkl mnop"),
+    ] {
+        app.testid(id)
+            .await
+            .send_keys(value)
+            .await
+            .expect("typing in the site form");
+    }
+    app.click("save-site").await;
+    app.wait_js_for(
+        "return !!document.querySelector('[data-testid=site-error]')",
+        "the keyring error",
+        Duration::from_secs(30),
+    )
+    .await;
+    let error = app.text("site-error").await;
+    assert!(
+        error.contains("system keyring") && error.contains("COPYDESK_SITE_PASSWORD_MON_BLOG"),
+        "a clear message naming the fallback: {error}"
+    );
+    assert_eq!(
+        app.js("return document.querySelectorAll('[data-testid=site]').length")
+            .await,
+        json!(0),
+        "no site was added"
+    );
+    let shown = app
+        .js("const e = document.querySelector('[data-testid=site-form] [data-testid=site-error]'); if (!e) return 'not in the form'; const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight ? 'visible' : `hidden ${r.top} ${r.bottom}`;")
+        .await;
+    assert_eq!(
+        shown,
+        json!("visible"),
+        "the error is shown beside the form, scrolled into view"
+    );
+    app.screenshot("publish-06-no-keyring").await;
+    app.quit().await;
+}
