@@ -51,6 +51,13 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
         .send_keys("Der Gipfel")
         .await
         .unwrap();
+    // Its own categories (the site's names in German).
+    let categories = app.testid("translation-categories").await;
+    categories.clear().await.unwrap();
+    categories
+        .send_keys("Nachrichten, Veranstaltungen")
+        .await
+        .unwrap();
 
     // The writer changes the first paragraph of the French source.
     app.js("document.querySelector('[data-testid=locale-tab][data-locale=fr]').click()")
@@ -123,6 +130,18 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
     assert!(
         title.ends_with("Der Gipfel"),
         "the translated title is saved: {title:?}"
+    );
+    let categories: String = conn
+        .query_row(
+            "SELECT v.categories FROM locale_version v JOIN article a ON a.id = v.article_id
+             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        categories, r#"["Nachrichten","Veranstaltungen"]"#,
+        "the translation's categories are saved"
     );
     app.quit().await;
 }

@@ -52,6 +52,9 @@ pub struct VersionMetadata {
     pub slug: String,
     pub summary: String,
     pub tags: Vec<String>,
+    /// The site's categories in this language (translated names).
+    #[serde(default)]
+    pub categories: Vec<String>,
     pub status: Status,
 }
 
@@ -76,6 +79,7 @@ pub struct TranslationView {
     pub slug: String,
     pub summary: String,
     pub tags: Vec<String>,
+    pub categories: Vec<String>,
     pub source_title: String,
     pub source_summary: String,
     pub status: Status,
@@ -246,7 +250,7 @@ impl Workspace {
         })
     }
 
-    /// Saves a version's title, slug, summary, tags and status; its body is
+    /// Saves a version's title, slug, summary, tags, categories and status; its body is
     /// left as it is.
     pub fn save_version_metadata(
         &self,
@@ -272,8 +276,8 @@ impl Workspace {
             body: row.body.clone(),
             status: m.status,
             minor: false,
+            categories: m.categories.clone(),
             // Not edited here: the row keeps its own.
-            categories: Vec::new(),
             featured_image: None,
         };
         let cleaned = version_row(&input)?;
@@ -282,6 +286,7 @@ impl Workspace {
         row.slug = cleaned.slug;
         row.summary = cleaned.summary;
         row.tags = cleaned.tags;
+        row.categories = cleaned.categories;
         row.status = cleaned.status;
         row.updated_at = now;
         store.apply(&[WriteOp::UpdateVersion(&row)])?;
@@ -667,6 +672,7 @@ fn view(
         slug: target.slug.clone(),
         summary: target.summary.clone(),
         tags: serde_json::from_str(&target.tags).unwrap_or_default(),
+        categories: serde_json::from_str(&target.categories).unwrap_or_default(),
         source_title: source.title.clone(),
         source_summary: source.summary.clone(),
         status: Status::parse(&target.status)?,

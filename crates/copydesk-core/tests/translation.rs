@@ -303,6 +303,7 @@ fn metadata_saves_leave_the_blocks_alone() {
         slug: "The Summit!".into(),
         summary: "What we learnt.".into(),
         tags: vec!["events".into()],
+        categories: vec![" News ".into(), "News".into(), "Events".into()],
         status: Status::Ready,
     };
     let saved = desk.ws.save_version_metadata(&meta).unwrap();
@@ -311,6 +312,12 @@ fn metadata_saves_leave_the_blocks_alone() {
     assert_eq!(after.title, "The summit");
     assert_eq!(after.summary, "What we learnt.");
     assert_eq!(after.status, Status::Ready);
+    assert_eq!(after.tags, ["events"]);
+    assert_eq!(
+        after.categories,
+        ["News", "Events"],
+        "the translation's own categories, trimmed, once each"
+    );
     assert_eq!(
         after.blocks, before.blocks,
         "blocks and their targets are untouched"

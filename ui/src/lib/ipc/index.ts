@@ -239,6 +239,7 @@ export interface TranslationView {
   slug: string;
   summary: string;
   tags: string[];
+  categories: string[];
   source_title: string;
   source_summary: string;
   status: Status;
@@ -271,6 +272,7 @@ export interface VersionMetadata {
   slug: string;
   summary: string;
   tags: string[];
+  categories: string[];
   status: Status;
 }
 
