@@ -3,8 +3,8 @@
 //! and their choice — overwrite the site's version, or keep it.
 //!
 //! Nothing is decided for the user: the job waits in `conflict` until they
-//! choose. "Overwrite" adopts the site's latest `modified_gmt` as the one we
-//! saw and queues the job again, so the update goes through unless the post
+//! choose. "Overwrite" adopts the site's latest `modified_gmt` and
+//! fingerprint as what we saw and queues the job again, so the update goes through unless the post
 //! changes *again* meanwhile (then it is a new conflict). "Keep the site's"
 //! cancels the job and remembers nothing: the next publish asks again.
 
@@ -208,11 +208,12 @@ impl Workspace {
             ConflictChoice::KeepSite => self.cancel_publish_job(job_id),
             ConflictChoice::Overwrite => {
                 let remote = self.remote_post(&job, &site, options)?;
-                self.store().set_publication_modified(
+                self.store().set_publication_seen(
                     &job.article_id,
                     &job.locale,
                     &site.id,
                     &remote.modified_gmt,
+                    &remote.fingerprint(),
                 )?;
                 self.retry_publish_job(job_id)
             }

@@ -24,8 +24,8 @@ use std::time::Duration;
 
 use copydesk_l10n::Localizer;
 use copydesk_publish::{
-    ClientOptions, CreateOutcome, Error as WpError, PostInput, PostStatus, RemotePost, Taxonomy,
-    WordPress,
+    ClientOptions, CreateOutcome, Error as WpError, PostInput, PostStatus, RemotePost, Seen,
+    Taxonomy, WordPress,
 };
 use copydesk_store::{JobFinish, OutboxJobRow, PublicationRow, RemoteMediaRow, SiteRow};
 use serde::{Deserialize, Serialize};
@@ -854,8 +854,10 @@ impl Workspace {
         });
         let version_status = (version.status == Status::Ready && status != RequestedStatus::Draft)
             .then(|| (version.id.clone(), Status::Published.as_str().to_string()));
+        let remote_fingerprint = post.fingerprint();
         Ok(Attempt::Done {
             publication: PublicationRow {
+                remote_fingerprint,
                 article_id: job.article_id.clone(),
                 locale: job.locale.clone(),
                 site_id: site.id.clone(),
@@ -943,8 +945,8 @@ impl Workspace {
     }
 }
 
-/// Updates the post we published before (from its remembered
-/// `modified_gmt`), or creates it — after looking it up by translation group
+/// Updates the post we published before (if it is still as we left it:
+/// same `modified_gmt` and fingerprint), or creates it — after looking it up by translation group
 /// and locale, so a post made by an attempt whose answer was lost is updated,
 /// never duplicated. Returns the post and whether it was created.
 async fn save_post(
@@ -953,10 +955,11 @@ async fn save_post(
     input: &PostInput,
 ) -> Result<(RemotePost, bool), WpError> {
     if let Some(p) = known {
-        match wp
-            .update_post(p.remote_id as u64, &p.remote_modified_gmt, input)
-            .await
-        {
+        let seen = Seen {
+            modified_gmt: &p.remote_modified_gmt,
+            fingerprint: Some(p.remote_fingerprint.as_str()).filter(|f| !f.is_empty()),
+        };
+        match wp.update_post(p.remote_id as u64, seen, input).await {
             // Deleted on the site for good: publish it again.
             Err(WpError::Remote {
                 status: 404 | 410, ..

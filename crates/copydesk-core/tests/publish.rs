@@ -493,6 +493,38 @@ fn conflict_is_detected_and_nothing_overwritten(
         "ours replaced the site's: {raw}"
     );
     assert_eq!(site.count_posts(&format!("copydesk_group={article}")), 2);
+
+    // An edit right after our publish, most likely in the same second (the
+    // grain of modified_gmt): the fingerprint still tells it apart.
+    let quick = site.rest(
+        "POST",
+        &format!("wp/v2/posts/{fr_id}"),
+        true,
+        Some(&json!({"title": "Retitré aussitôt par l’éditrice"})),
+    );
+    assert_eq!(quick.status, 200, "{}", quick.body);
+    let (report, _) = publish(ws, site, &request(article, &["fr"]));
+    assert_eq!(
+        report.locales[0].state,
+        Some(JobState::Conflict),
+        "{:?}",
+        report.locales[0]
+    );
+    assert_eq!(
+        site.post(fr_id)["title"]["raw"],
+        "Retitré aussitôt par l’éditrice",
+        "the quick edit stays"
+    );
+    let view = ws
+        .publish_conflict(report.locales[0].job_id.as_deref().unwrap(), &options(site))
+        .unwrap();
+    assert!(view.title_changed, "the view says the title differs");
+    ws.resolve_publish_conflict(
+        report.locales[0].job_id.as_deref().unwrap(),
+        ConflictChoice::KeepSite,
+        &options(site),
+    )
+    .unwrap();
 }
 
 fn wait_until(at: i64) {

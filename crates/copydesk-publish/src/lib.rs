@@ -19,5 +19,5 @@ pub use error::{Error, Result};
 pub use retry::{RetryPolicy, Sleeper, TokioSleeper, parse_retry_after};
 pub use wordpress::{
     ClientOptions, ConnectionReport, CreateOutcome, Media, PostInput, PostStatus, RemotePost,
-    RemoteUser, Taxonomy, WordPress,
+    RemoteUser, Seen, Taxonomy, WordPress,
 };

@@ -212,6 +212,64 @@ pub struct RemotePost {
     pub translation_group: Option<String>,
 }
 
+impl RemotePost {
+    /// A fingerprint of what an editor changes: the raw title, body and
+    /// excerpt (FNV-1a, 64 bits, hex). Compared with the one remembered after
+    /// our last write, it catches an edit made on the site in the same
+    /// second as that write, which `modified_gmt` (one-second grain) cannot.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [&self.title, &self.content, &self.excerpt] {
+            for b in part.as_bytes().iter().chain(std::iter::once(&0u8)) {
+                hash ^= u64::from(*b);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("fnv1a64-{hash:016x}")
+    }
+}
+
+/// What Copydesk last saw of a post it wrote: an update goes through only if
+/// the post is still like that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen<'a> {
+    pub modified_gmt: &'a str,
+    /// [`RemotePost::fingerprint`] after our last write, when known.
+    pub fingerprint: Option<&'a str>,
+}
+
+impl Seen<'_> {
+    /// The post changed since: someone else edited it.
+    fn changed(&self, now: &RemotePost) -> bool {
+        now.modified_gmt != self.modified_gmt
+            || self.fingerprint.is_some_and(|f| f != now.fingerprint())
+    }
+}
+
+impl<'a> From<&'a str> for Seen<'a> {
+    fn from(modified_gmt: &'a str) -> Self {
+        Seen {
+            modified_gmt,
+            fingerprint: None,
+        }
+    }
+}
+
+impl<'a> From<&'a String> for Seen<'a> {
+    fn from(modified_gmt: &'a String) -> Self {
+        Seen::from(modified_gmt.as_str())
+    }
+}
+
+impl<'a> From<&'a RemotePost> for Seen<'a> {
+    fn from(post: &'a RemotePost) -> Self {
+        Seen {
+            modified_gmt: &post.modified_gmt,
+            fingerprint: None,
+        }
+    }
+}
+
 /// What [`WordPress::create_post`] did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateOutcome {
@@ -867,19 +925,21 @@ impl WordPress {
     }
 
     /// Updates post `id` with `post`, unless it was changed on the site since
-    /// `expected_modified_gmt` (the value recorded at the last publish): then
-    /// nothing is written and [`Error::Conflict`] is returned.
+    /// we `seen` it (the `modified_gmt` recorded at the last publish, and its
+    /// fingerprint when known): then nothing is written and
+    /// [`Error::Conflict`] is returned.
     ///
     /// `modified_gmt` has one-second precision: an edit on the site in the
-    /// same second as the last publish cannot be told apart.
-    pub async fn update_post(
+    /// same second as the last publish is caught by the fingerprint only.
+    pub async fn update_post<'a>(
         &self,
         id: u64,
-        expected_modified_gmt: &str,
+        seen: impl Into<Seen<'a>>,
         post: &PostInput,
     ) -> Result<RemotePost> {
+        let seen = seen.into();
         let current = self.get_post(id).await?;
-        if current.modified_gmt != expected_modified_gmt {
+        if seen.changed(&current) {
             return Err(Error::Conflict {
                 id,
                 remote_modified_gmt: current.modified_gmt,
@@ -902,7 +962,7 @@ impl WordPress {
                         // Our update may have landed, or someone else's edit
                         // may have come in meanwhile: read before re-sending.
                         let now = self.get_post(id).await?;
-                        if now.modified_gmt != expected_modified_gmt {
+                        if seen.changed(&now) {
                             if post.sent_as(&now) {
                                 return Ok(now);
                             }
@@ -1090,6 +1150,49 @@ fn error_from_parts(status: StatusCode, retry_after: Option<Duration>, body: &[u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn post(title: &str, content: &str, modified: &str) -> RemotePost {
+        RemotePost {
+            id: 7,
+            slug: "s".into(),
+            status: "publish".into(),
+            link: "https://example.org/s/".into(),
+            modified_gmt: modified.into(),
+            date_gmt: None,
+            title: title.into(),
+            content: content.into(),
+            excerpt: String::new(),
+            tags: Vec::new(),
+            categories: Vec::new(),
+            featured_media: None,
+            locale: Some("fr".into()),
+            translation_group: Some("a1".into()),
+        }
+    }
+
+    #[test]
+    fn an_edit_in_the_same_second_is_caught_by_the_fingerprint() {
+        let ours = post("Titre", "<p>Corps</p>", "2026-03-01T10:00:00");
+        let seen = Seen {
+            modified_gmt: &ours.modified_gmt,
+            fingerprint: Some(&ours.fingerprint()),
+        };
+        assert!(!seen.changed(&ours), "our own write is not a change");
+        let edited_same_second = post("Titre", "<p>Corps corrigé</p>", "2026-03-01T10:00:00");
+        assert!(seen.changed(&edited_same_second));
+        let retitled = post("Titre corrigé", "<p>Corps</p>", "2026-03-01T10:00:00");
+        assert!(seen.changed(&retitled));
+        let later = post("Titre", "<p>Corps</p>", "2026-03-01T10:00:01");
+        assert!(seen.changed(&later), "modified_gmt still counts");
+        // Fields do not run into each other.
+        assert_ne!(
+            post("ab", "c", "m").fingerprint(),
+            post("a", "bc", "m").fingerprint()
+        );
+        // Without a fingerprint (recorded before it existed), only the time counts.
+        let old = Seen::from("2026-03-01T10:00:00");
+        assert!(!old.changed(&edited_same_second));
+    }
 
     #[test]
     fn urls_keep_the_site_path() {

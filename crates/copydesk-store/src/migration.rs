@@ -1,7 +1,7 @@
 use rusqlite_migration::{M, Migrations};
 
 /// The schema version a database has after all migrations ran.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
 
 /// The forward-only migrations, in order. Never edit a released one: add a new file.
 pub fn migrations() -> Migrations<'static> {
@@ -10,6 +10,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0002_translation.sql")),
         M::up(include_str!("../migrations/0003_publishing.sql")),
         M::up(include_str!("../migrations/0004_post_metadata.sql")),
+        M::up(include_str!(
+            "../migrations/0005_publication_fingerprint.sql"
+        )),
     ])
 }
 
@@ -51,6 +54,16 @@ mod tests {
                  VALUES ('v1', 'a1', 'fr', 'Titre', 'Corps', 1, 2);",
             )
             .unwrap();
+            if from >= 3 {
+                conn.execute_batch(
+                    "INSERT INTO site (id, name, kind, url, user_name, created_at)
+                     VALUES ('s1', 'blog', 'wordpress', 'https://example.org', 'ed', 1);
+                     INSERT INTO publication (article_id, locale, site_id, remote_id, remote_url,
+                         remote_modified_gmt, translation_group, published_at)
+                     VALUES ('a1', 'fr', 's1', 7, 'https://example.org/?p=7', '2026-01-01T00:00:00', 'a1', 3);",
+                )
+                .unwrap();
+            }
             migrations().to_latest(&mut conn).unwrap();
             let body: String = conn
                 .query_row("SELECT body FROM locale_version WHERE id = 'v1'", [], |r| {
@@ -74,6 +87,17 @@ mod tests {
                 ("[]", None),
                 "post metadata of a version written at version {from}"
             );
+            if from >= 3 {
+                // Publications recorded before 0005 have no fingerprint.
+                let fingerprint: String = conn
+                    .query_row(
+                        "SELECT remote_fingerprint FROM publication WHERE article_id = 'a1'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(fingerprint, "", "publication written at version {from}");
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ pub struct PublicationRow {
     pub remote_url: String,
     /// `modified_gmt` of the remote post right after our last write.
     pub remote_modified_gmt: String,
+    /// Fingerprint of the remote post right after our last write (empty:
+    /// unknown, recorded before migration 0005).
+    pub remote_fingerprint: String,
     pub translation_group: String,
     pub published_at: i64,
 }
@@ -60,7 +63,7 @@ pub struct OutboxJobRow {
 }
 
 const SITE_COLUMNS: &str = "id, name, kind, url, user_name, created_at";
-const PUBLICATION_COLUMNS: &str = "article_id, locale, site_id, remote_id, remote_url, remote_modified_gmt, translation_group, published_at";
+const PUBLICATION_COLUMNS: &str = "article_id, locale, site_id, remote_id, remote_url, remote_modified_gmt, translation_group, published_at, remote_fingerprint";
 const JOB_COLUMNS: &str = "id, site_id, article_id, locale, requested_status, scheduled_at, state, attempts, next_attempt_at, last_error_code, last_error, created_at, updated_at";
 
 fn site_from_row(r: &Row<'_>) -> rusqlite::Result<SiteRow> {
@@ -84,6 +87,7 @@ fn publication_from_row(r: &Row<'_>) -> rusqlite::Result<PublicationRow> {
         remote_modified_gmt: r.get(5)?,
         translation_group: r.get(6)?,
         published_at: r.get(7)?,
+        remote_fingerprint: r.get(8)?,
     })
 }
 
@@ -407,19 +411,27 @@ impl Store {
         )?)
     }
 
-    /// Adopts the site's latest change of a post as the one we last saw, so
-    /// the next update overwrites it (the user chose to). False when no such
-    /// publication is recorded.
-    pub fn set_publication_modified(
+    /// Adopts the site's latest state of a post (`modified_gmt` and
+    /// fingerprint) as the one we last saw, so the next update overwrites it
+    /// (the user chose to). False when no such publication is recorded.
+    pub fn set_publication_seen(
         &mut self,
         article_id: &str,
         locale: &str,
         site_id: &str,
         remote_modified_gmt: &str,
+        remote_fingerprint: &str,
     ) -> Result<bool, StoreError> {
         Ok(self.conn().execute(
-            "UPDATE publication SET remote_modified_gmt = ?4 WHERE article_id = ?1 AND locale = ?2 AND site_id = ?3",
-            params![article_id, locale, site_id, remote_modified_gmt],
+            "UPDATE publication SET remote_modified_gmt = ?4, remote_fingerprint = ?5
+             WHERE article_id = ?1 AND locale = ?2 AND site_id = ?3",
+            params![
+                article_id,
+                locale,
+                site_id,
+                remote_modified_gmt,
+                remote_fingerprint
+            ],
         )? == 1)
     }
 
@@ -445,10 +457,11 @@ fn get_job(conn: &rusqlite::Connection, id: &str) -> Result<Option<OutboxJobRow>
 fn upsert_publication(conn: &rusqlite::Connection, p: &PublicationRow) -> Result<(), StoreError> {
     conn.execute(
         &format!(
-            "INSERT INTO publication ({PUBLICATION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO publication ({PUBLICATION_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (article_id, locale, site_id) DO UPDATE SET remote_id = excluded.remote_id,
                 remote_url = excluded.remote_url, remote_modified_gmt = excluded.remote_modified_gmt,
-                translation_group = excluded.translation_group, published_at = excluded.published_at"
+                translation_group = excluded.translation_group, published_at = excluded.published_at,
+                remote_fingerprint = excluded.remote_fingerprint"
         ),
         params![
             p.article_id,
@@ -458,7 +471,8 @@ fn upsert_publication(conn: &rusqlite::Connection, p: &PublicationRow) -> Result
             p.remote_url,
             p.remote_modified_gmt,
             p.translation_group,
-            p.published_at
+            p.published_at,
+            p.remote_fingerprint
         ],
     )?;
     Ok(())
@@ -575,6 +589,7 @@ mod tests {
             remote_modified_gmt: "2026-01-01T10:00:00".into(),
             translation_group: "a1".into(),
             published_at: 9,
+            remote_fingerprint: "fp".into(),
         };
         s.upsert_publication(&p).unwrap();
         p.remote_modified_gmt = "2026-01-02T10:00:00".into();
@@ -644,6 +659,7 @@ mod tests {
             remote_modified_gmt: "m".into(),
             translation_group: "a1".into(),
             published_at: 101,
+            remote_fingerprint: "fp".into(),
         };
         s.finish_job(&JobFinish {
             job_id: "j1",
@@ -715,7 +731,7 @@ mod tests {
         );
 
         assert!(
-            !s.set_publication_modified("a1", "fr", "s1", "x").unwrap(),
+            !s.set_publication_seen("a1", "fr", "s1", "x", "f").unwrap(),
             "nothing published yet"
         );
         s.upsert_publication(&PublicationRow {
@@ -727,18 +743,20 @@ mod tests {
             remote_modified_gmt: "2026-01-01T10:00:00".into(),
             translation_group: "a1".into(),
             published_at: 9,
+            remote_fingerprint: "fp".into(),
         })
         .unwrap();
         assert!(
-            s.set_publication_modified("a1", "fr", "s1", "2026-02-02T08:00:00")
+            s.set_publication_seen("a1", "fr", "s1", "2026-02-02T08:00:00", "fp2")
                 .unwrap()
         );
+        let seen = s.publication("a1", "fr", "s1").unwrap().unwrap();
         assert_eq!(
-            s.publication("a1", "fr", "s1")
-                .unwrap()
-                .unwrap()
-                .remote_modified_gmt,
-            "2026-02-02T08:00:00"
+            (
+                seen.remote_modified_gmt.as_str(),
+                seen.remote_fingerprint.as_str()
+            ),
+            ("2026-02-02T08:00:00", "fp2")
         );
     }
 }
