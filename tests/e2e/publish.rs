@@ -30,15 +30,15 @@ async fn start_app(name: &str, dir: &std::path::Path, keyring: &Keyring) -> App 
     .await
 }
 
-/// Settings → Sites → Add a site, then Test connection.
-async fn add_site(app: &App, wp: &WordPressSite) {
+/// Settings → Sites → Add a site: fills the form and submits it.
+async fn submit_site(app: &App, name: &str, url: &str, user: &str, password: &str) {
     app.click("open-settings").await;
     app.click("add-site").await;
     for (id, value) in [
-        ("site-name", "Local WordPress"),
-        ("site-url", wp.url.as_str()),
-        ("site-user", wp.user.as_str()),
-        ("site-password", wp.password.as_str()),
+        ("site-name", name),
+        ("site-url", url),
+        ("site-user", user),
+        ("site-password", password),
     ] {
         app.testid(id)
             .await
@@ -47,6 +47,11 @@ async fn add_site(app: &App, wp: &WordPressSite) {
             .expect("typing in the site form");
     }
     app.click("save-site").await;
+}
+
+/// Adds the test WordPress as a site, then tests the connection.
+async fn add_site(app: &App, wp: &WordPressSite) {
+    submit_site(app, "Local WordPress", &wp.url, &wp.user, &wp.password).await;
     app.wait_js(
         "return document.querySelectorAll('[data-testid=site]').length === 1",
         "the site in the list",
@@ -325,21 +330,14 @@ async fn without_a_keyring_the_app_says_so_and_names_the_fallback() {
         },
     )
     .await;
-    app.click("open-settings").await;
-    app.click("add-site").await;
-    for (id, value) in [
-        ("site-name", "Mon blog"),
-        ("site-url", "https://example.org"),
-        ("site-user", "editor"),
-        ("site-password", "abcd efgh ijkl mnop"),
-    ] {
-        app.testid(id)
-            .await
-            .send_keys(value)
-            .await
-            .expect("typing in the site form");
-    }
-    app.click("save-site").await;
+    submit_site(
+        &app,
+        "Mon blog",
+        "https://example.org",
+        "editor",
+        "abcd efgh ijkl mnop",
+    )
+    .await;
     app.wait_js_for(
         "return !!document.querySelector('[data-testid=site-error]')",
         "the keyring error",
