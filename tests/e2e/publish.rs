@@ -218,8 +218,9 @@ async fn publish_two_locales_republish_and_resolve_a_conflict() {
     // the site's modified time) is caught by the post's fingerprint.
     app.click("publish-start").await;
     app.wait_js_for(
-        "const j = document.querySelector('[data-testid=publish-job][data-locale=fr]'); return !!j && j.dataset.state === 'conflict';",
-        "the French job to stop on the conflict",
+        // Both jobs over: the list stops growing, so the button stays put.
+        "const fr = document.querySelector('[data-testid=publish-job][data-locale=fr]'); const en = document.querySelector('[data-testid=publish-job][data-locale=en]'); return !!fr && fr.dataset.state === 'conflict' && !!en && en.dataset.state === 'done' && !!en.querySelector('[data-testid=publish-link]');",
+        "the French job to stop on the conflict (and the English one to be done)",
         PUBLISH_TIMEOUT,
     )
     .await;
