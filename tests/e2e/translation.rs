@@ -4,6 +4,19 @@
 
 use crate::harness::{App, Start, data_dir};
 
+/// A column of the German version of the French sample article, as stored.
+fn german_version(conn: &rusqlite::Connection, column: &str) -> String {
+    conn.query_row(
+        &format!(
+            "SELECT v.{column} FROM locale_version v JOIN article a ON a.id = v.article_id
+             WHERE v.locale = 'de' AND a.source_locale = 'fr'"
+        ),
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 async fn progress(app: &App) -> (i64, i64) {
     let v = app
         .js("const p = document.querySelector('[data-testid=translation-progress]'); return [Number(p.dataset.done), Number(p.dataset.total)];")
@@ -106,39 +119,18 @@ async fn a_source_edit_flags_one_block_and_the_translator_brings_it_back() {
 
     // The German text is in the database, with the translator's edit.
     let conn = rusqlite::Connection::open(dir.join("copydesk.sqlite3")).unwrap();
-    let body: String = conn
-        .query_row(
-            "SELECT v.body FROM locale_version v JOIN article a ON a.id = v.article_id
-             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let body = german_version(&conn, "body");
     assert!(
         body.starts_with("Neu: "),
         "the translation's body has the update: {}",
         &body[..60.min(body.len())]
     );
-    let title: String = conn
-        .query_row(
-            "SELECT v.title FROM locale_version v JOIN article a ON a.id = v.article_id
-             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let title = german_version(&conn, "title");
     assert!(
         title.ends_with("Der Gipfel"),
         "the translated title is saved: {title:?}"
     );
-    let categories: String = conn
-        .query_row(
-            "SELECT v.categories FROM locale_version v JOIN article a ON a.id = v.article_id
-             WHERE v.locale = 'de' AND a.source_locale = 'fr'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let categories = german_version(&conn, "categories");
     assert_eq!(
         categories, r#"["Nachrichten","Veranstaltungen"]"#,
         "the translation's categories are saved"

@@ -197,14 +197,7 @@ fn publishing_against_a_real_wordpress() {
         other => panic!("expected an auth error, got {other:?}"),
     }
     // A tag the site already has.
-    let existing = site.rest(
-        "POST",
-        "wp/v2/tags",
-        false,
-        Some(&json!({"name": "Photographie"})),
-    );
-    assert_eq!(existing.status, 201, "{}", existing.body);
-    let existing_tag = existing.body["id"].as_u64().unwrap();
+    let existing_tag = create_term(site, "tags", "Photographie");
 
     let article = create_article(
         &ws,
@@ -657,20 +650,25 @@ fn count_categories(site: &WordPressSite) -> u64 {
     a.total.expect("X-WP-Total")
 }
 
+/// A term made on the site by someone else (bypassing Copydesk): its id.
+fn create_term(site: &WordPressSite, taxonomy: &str, name: &str) -> u64 {
+    let made = site.rest(
+        "POST",
+        &format!("wp/v2/{taxonomy}"),
+        false,
+        Some(&json!({ "name": name })),
+    );
+    assert_eq!(made.status, 201, "{}", made.body);
+    made.body["id"].as_u64().unwrap()
+}
+
 /// Two categories (one already on the site, one new), a featured image and
 /// a date, in both locales: read back through the REST API; the featured
 /// image is uploaded once (reused by the second locale and by a republish),
 /// no category is duplicated; a scheduled publish's date wins over the
 /// version's.
 fn categories_featured_image_and_date(ws: &Workspace, site: &WordPressSite) {
-    let existing = site.rest(
-        "POST",
-        "wp/v2/categories",
-        false,
-        Some(&json!({"name": "Reportages"})),
-    );
-    assert_eq!(existing.status, 201, "{}", existing.body);
-    let existing_category = existing.body["id"].as_u64().unwrap();
+    let existing_category = create_term(site, "categories", "Reportages");
     let fr = "---\ntitle: \"À la une\"\nslug: a-la-une\nsummary: Couverture\ndate: 2025-06-15\ncategories: [Reportages, \"Nouvelle rubrique 🎉\"]\nfeatured_image: assets/cover.png\nstatus: ready\n---\n\nUne image déjà sur le site.\n\n![Une](assets/one.png)\n";
     ws.import_markdown("a-la-une", "fr", fr, false).unwrap();
     let article = ws.find_article("a-la-une").unwrap().unwrap();
